@@ -1,0 +1,180 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every setting has a default that works offline on a
+ * fresh clone; `loadConfig` turns a bad value into one readable error naming the variable.
+ */
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""])
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
+const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17–20 digits)");
+const idList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(snowflake));
+const optionalUrl = z
+  .string()
+  .transform((s) => s.trim() || undefined)
+  .pipe(z.string().url().optional());
+
+export const envSchema = z.object({
+  SEEDS_DIR: z.string().default("seeds"),
+  INDEX_DIR: z.string().default("index"),
+  CACHE_DIR: z.string().default(".cache"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  CHUNK_TOKENS: int(32, 2048).default(256),
+  CHUNK_OVERLAP_TOKENS: int(0, 512).default(48),
+
+  EMBEDDER: z.enum(["use-lite", "transformers"]).default("use-lite"),
+  EMBED_MODEL: z.string().min(1).default("Xenova/all-MiniLM-L6-v2"),
+  EMBED_MODEL_DIR: z.string().optional(),
+  EMBED_ALLOW_REMOTE: bool.default(false),
+  EMBED_BATCH: int(1, 1024).default(32),
+  EMBED_WORKERS: int(0, 64).default(0),
+
+  SEARCH_TOP_K: int(1, 50).default(5),
+  SEARCH_DENSE_WEIGHT: num(0, 1).default(0.15),
+  SEARCH_MIN_SCORE: num(0, 1).default(0.3),
+
+  DISCORD_TOKEN: z
+    .string()
+    .transform((s) => s.trim() || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, "does not look like a bot token (three dot-separated parts)")
+        .optional(),
+    ),
+  DISCORD_CLIENT_ID: z
+    .string()
+    .transform((s) => s.trim() || undefined)
+    .pipe(snowflake.optional()),
+  DISCORD_GUILD_ID: z
+    .string()
+    .transform((s) => s.trim() || undefined)
+    .pipe(snowflake.optional()),
+  DISCORD_API_URL: z.string().url().default("https://discord.com/api"),
+  DISCORD_ALLOWED_CHANNELS: idList.default([]),
+  DISCORD_ADMIN_ROLES: idList.default([]),
+  DISCORD_ALLOW_DMS: bool.default(true),
+  RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(6),
+  RATE_LIMIT_BURST: int(1, 1_000).default(3),
+  FEEDBACK_LOG: z.string().default("feedback.jsonl"),
+
+  LLM_BASE_URL: optionalUrl,
+  LLM_MODEL: z.string().default("llama3.1"),
+  LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  LLM_MAX_TOKENS: int(16, 32_768).default(512),
+  LLM_CONTEXT_TOKENS: int(256, 1_000_000).default(3_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  root: string;
+  seedsDir: string;
+  indexDir: string;
+  cacheDir: string;
+  logLevel: Env["LOG_LEVEL"];
+  chunk: { targetTokens: number; overlapTokens: number };
+  embedder: {
+    provider: Env["EMBEDDER"];
+    model: string;
+    modelDir?: string;
+    allowRemote: boolean;
+    batchSize: number;
+    /** 0 = one per core beyond the first, at least one. */
+    workers: number;
+  };
+  search: { topK: number; denseWeight: number; minScore: number };
+  discord: {
+    token?: string;
+    clientId?: string;
+    guildId?: string;
+    apiUrl: string;
+    allowedChannels: string[];
+    adminRoles: string[];
+    allowDMs: boolean;
+    rateLimit: { perMinute: number; burst: number };
+    feedbackLog: string;
+  };
+  llm?: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number; maxTokens: number; contextTokens: number };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment (defaults filled in) into the typed config; throws ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([k]) => k in envSchema.shape)),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration — ${lines.join("; ")}`);
+  }
+  const e = parsed.data;
+  if (e.CHUNK_OVERLAP_TOKENS >= e.CHUNK_TOKENS) {
+    throw new ConfigError("Invalid configuration — CHUNK_OVERLAP_TOKENS must be smaller than CHUNK_TOKENS");
+  }
+  const at = (p: string) => resolve(root, p);
+  return {
+    root,
+    seedsDir: at(e.SEEDS_DIR),
+    indexDir: at(e.INDEX_DIR),
+    cacheDir: at(e.CACHE_DIR),
+    logLevel: e.LOG_LEVEL,
+    chunk: { targetTokens: e.CHUNK_TOKENS, overlapTokens: e.CHUNK_OVERLAP_TOKENS },
+    embedder: {
+      provider: e.EMBEDDER,
+      model: e.EMBED_MODEL,
+      modelDir: e.EMBED_MODEL_DIR ? at(e.EMBED_MODEL_DIR) : undefined,
+      allowRemote: e.EMBED_ALLOW_REMOTE,
+      batchSize: e.EMBED_BATCH,
+      workers: e.EMBED_WORKERS,
+    },
+    search: { topK: e.SEARCH_TOP_K, denseWeight: e.SEARCH_DENSE_WEIGHT, minScore: e.SEARCH_MIN_SCORE },
+    discord: {
+      token: e.DISCORD_TOKEN,
+      clientId: e.DISCORD_CLIENT_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: e.DISCORD_API_URL,
+      allowedChannels: e.DISCORD_ALLOWED_CHANNELS,
+      adminRoles: e.DISCORD_ADMIN_ROLES,
+      allowDMs: e.DISCORD_ALLOW_DMS,
+      rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
+      feedbackLog: at(e.FEEDBACK_LOG),
+    },
+    llm: e.LLM_BASE_URL
+      ? {
+          baseUrl: e.LLM_BASE_URL,
+          model: e.LLM_MODEL,
+          apiKey: e.LLM_API_KEY,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+          maxTokens: e.LLM_MAX_TOKENS,
+          contextTokens: e.LLM_CONTEXT_TOKENS,
+        }
+      : undefined,
+  };
+}
+
+/** Loads `.env` (if present) into process.env without overriding what is already set. */
+export function loadDotEnv(path = ".env"): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+}

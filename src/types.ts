@@ -1,0 +1,91 @@
+/** Domain types shared along the pipeline: seeds → corpus → chunk → index ← search → answer. */
+
+export interface DocumentMeta {
+  title?: string;
+  author?: string;
+  year?: number;
+  url?: string;
+}
+
+/** A footnote reference: where its marker stood in the cleaned text, and what it points to. */
+export interface FootnoteRef {
+  /** Offset in `CleanDocument.text` where the (removed) marker stood. */
+  offset: number;
+  n: number;
+  text: string;
+  url?: string;
+}
+
+/** One document after cleaning: plain prose plus the structure recovered from the raw file. */
+export interface CleanDocument {
+  /** File path relative to the seeds folder, e.g. "000_81e9b8e0fadb0ad8.txt". */
+  id: string;
+  title: string;
+  author?: string;
+  year?: number;
+  url?: string;
+  /** Cleaned body text; paragraphs separated by "\n\n", no footnote markers or boilerplate. */
+  text: string;
+  /** Page starts, ascending by offset; the first has offset 0. */
+  pages: { offset: number; page: number }[];
+  /** Section (heading) starts, ascending by offset. */
+  sections: { offset: number; title: string }[];
+  footnotes: FootnoteRef[];
+}
+
+export interface Footnote {
+  n: number;
+  text: string;
+  url?: string;
+}
+
+export interface Chunk {
+  /** Stable content hash (document id + text). */
+  id: string;
+  doc: string;
+  title: string;
+  section: string;
+  pageStart: number;
+  pageEnd: number;
+  /** Character offsets of `text` in the cleaned document text. */
+  start: number;
+  end: number;
+  text: string;
+  footnotes: Footnote[];
+}
+
+export interface SearchHit {
+  chunk: Chunk;
+  /** Final fused score in [0, 1], comparable across queries. */
+  score: number;
+  /** Chunk ids of near-duplicate passages collapsed into this hit (other books' copies). */
+  duplicates: string[];
+}
+
+export interface SearchResult {
+  query: string;
+  /** False when nothing in the corpus is relevant enough; hits are then the closest passages. */
+  found: boolean;
+  hits: SearchHit[];
+}
+
+export interface Citation {
+  n: number;
+  doc: string;
+  title: string;
+  section: string;
+  page: number;
+  quote: string;
+  chunkId: string;
+  score: number;
+}
+
+export interface Answer {
+  question: string;
+  found: boolean;
+  answer: string;
+  citations: Citation[];
+  mode: "extractive" | "generated";
+  /** Present when a generated answer fell back to the extractive one, e.g. "language model timed out". */
+  note?: string;
+}
