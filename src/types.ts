@@ -51,6 +51,8 @@ export interface Chunk {
   start: number;
   end: number;
   text: string;
+  /** Pages that begin inside the chunk: offset in `text` and page number. */
+  pageBreaks?: { at: number; page: number }[];
   footnotes: Footnote[];
 }
 

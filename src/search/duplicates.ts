@@ -1,0 +1,38 @@
+import { terms } from "../text/analyze.js";
+
+/** Share of the smaller passage's word shingles found in the other: translations differ in detail. */
+const DUPLICATE_OVERLAP = 0.5;
+const SHINGLE = 3;
+
+/**
+ * Groups near-duplicate passages (the books repeat articles, sometimes re-translated): walking
+ * the ranked list, an item whose word 3-grams mostly appear in an earlier kept item joins it.
+ */
+export function collapseDuplicates<T>(
+  ranked: T[],
+  textOf: (item: T) => string,
+): { item: T; duplicates: T[] }[] {
+  const kept: { item: T; duplicates: T[]; shingles: Set<string> }[] = [];
+  for (const item of ranked) {
+    const shingles = shinglesOf(textOf(item));
+    const twin = kept.find((k) => overlap(shingles, k.shingles) >= DUPLICATE_OVERLAP);
+    if (twin) twin.duplicates.push(item);
+    else kept.push({ item, duplicates: [], shingles });
+  }
+  return kept.map(({ item, duplicates }) => ({ item, duplicates }));
+}
+
+function shinglesOf(text: string): Set<string> {
+  const t = terms(text);
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= t.length; i++) out.add(t.slice(i, i + SHINGLE).join(" "));
+  return out;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let n = 0;
+  for (const s of small) if (large.has(s)) n++;
+  return n / small.size;
+}

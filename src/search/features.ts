@@ -1,0 +1,65 @@
+import { isNumberTerm, terms } from "../text/analyze.js";
+import { type Span, splitSentences } from "../text/sentences.js";
+import type { TermStats } from "./term-stats.js";
+
+export interface PassageFeatures {
+  /** IDF-weighted share of the query's terms found in the best window of consecutive sentences. */
+  relevance: number;
+  /** The same share over the whole passage. */
+  coverage: number;
+  /** BM25 relative to the best candidate's. */
+  bm25: number;
+  dense: number;
+  /** The sentence (span in the passage) that holds the best window's first match. */
+  best: Span;
+}
+
+interface AnalyzedPassage {
+  sentences: Span[];
+  sentenceTerms: Set<string>[];
+  all: Set<string>;
+}
+
+const WINDOW = 2;
+/** Figures and years name the fact asked about: a missing one weighs more than a missing word. */
+const NUMBER_WEIGHT = 2;
+const cache = new Map<string, AnalyzedPassage>();
+const CACHE_LIMIT = 20_000;
+
+export function analyzePassage(text: string): AnalyzedPassage {
+  let a = cache.get(text);
+  if (!a) {
+    const sentences = splitSentences(text);
+    const sentenceTerms = sentences.map((s) => new Set(terms(text.slice(s.start, s.end))));
+    a = { sentences, sentenceTerms, all: new Set(sentenceTerms.flatMap((s) => [...s])) };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, a);
+  }
+  return a;
+}
+
+export function passageFeatures(
+  queryTerms: string[],
+  text: string,
+  stats: TermStats,
+  bm25: number,
+  dense: number,
+): PassageFeatures {
+  const p = analyzePassage(text);
+  const weight = (t: string) => stats.idf(t) * (isNumberTerm(t) ? NUMBER_WEIGHT : 1);
+  const total = queryTerms.reduce((s, t) => s + weight(t), 0) || 1;
+  const share = (has: (t: string) => boolean) =>
+    queryTerms.reduce((s, t) => s + (has(t) ? weight(t) : 0), 0) / total;
+
+  let relevance = 0;
+  let best: Span = p.sentences[0] ?? { start: 0, end: text.length };
+  for (let i = 0; i < p.sentenceTerms.length; i++) {
+    const window = p.sentenceTerms.slice(i, i + WINDOW);
+    const s = share((t) => window.some((w) => w.has(t)));
+    if (s > relevance) {
+      relevance = s;
+      best = p.sentences[i] as Span;
+    }
+  }
+  return { relevance, coverage: share((t) => p.all.has(t)), bm25, dense, best };
+}

@@ -1,0 +1,90 @@
+import type { Embedder } from "../embed/embedder.js";
+import type { KeywordIndex } from "../index/keywords.js";
+import type { VectorStore } from "../index/vectors.js";
+import { terms } from "../text/analyze.js";
+import type { Chunk, SearchHit, SearchResult } from "../types.js";
+import { collapseDuplicates } from "./duplicates.js";
+import { type PassageFeatures, passageFeatures } from "./features.js";
+import { TermStats } from "./term-stats.js";
+
+export interface SearchSettings {
+  topK: number;
+  /** Weight of the dense (embedding) similarity in the final score; lexical evidence leads. */
+  denseWeight: number;
+  /** Below this relevance of the best passage the result says "not found". */
+  minScore: number;
+}
+
+export interface SearchCorpus {
+  chunks: Chunk[];
+  vectors: VectorStore;
+  keywords: KeywordIndex;
+}
+
+const LEXICAL_CANDIDATES = 100;
+const DENSE_CANDIDATES = 30;
+
+/**
+ * Hybrid search in two stages. Candidates come from BM25 and from the HNSW index; they are then
+ * re-scored by features that are comparable across queries — how much of the question's
+ * (IDF-weighted) vocabulary one sentence window of the passage covers, whether its figures and
+ * years appear — with BM25 and the dense cosine as lighter signals. Near-duplicate passages (the
+ * books repeat articles in other translations) collapse into one hit.
+ */
+export class HybridSearcher {
+  private readonly stats: TermStats;
+
+  constructor(
+    private readonly corpus: SearchCorpus,
+    private readonly embedder: Embedder,
+    private readonly settings: SearchSettings,
+  ) {
+    this.stats = TermStats.fromTexts(corpus.chunks.map((c) => c.text));
+  }
+
+  async search(query: string, options: { topK?: number; offset?: number } = {}): Promise<SearchResult> {
+    const topK = options.topK ?? this.settings.topK;
+    const offset = options.offset ?? 0;
+    const scored = await this.rank(query);
+    const hits = collapseDuplicates(scored, (s) => s.chunk.text).map(
+      ({ item, duplicates }): SearchHit => ({
+        chunk: item.chunk,
+        score: round(item.score),
+        duplicates: duplicates.map((d) => d.chunk.id),
+      }),
+    );
+    const best = scored[0];
+    const found = best !== undefined && best.features.relevance >= this.settings.minScore;
+    return { query, found, hits: hits.slice(offset, offset + topK) };
+  }
+
+  /** All candidates, best first, with their features (for search, evaluation and tuning). */
+  async rank(query: string): Promise<{ chunk: Chunk; score: number; features: PassageFeatures }[]> {
+    const queryTerms = [...new Set(terms(query))];
+    if (queryTerms.length === 0) return [];
+    const lexical = this.corpus.keywords.search(query, LEXICAL_CANDIDATES);
+    const [queryVector] = await this.embedder.embed([query]);
+    const dense = queryVector ? this.corpus.vectors.search(queryVector, DENSE_CANDIDATES) : [];
+
+    const topBm25 = lexical[0]?.score ?? 1;
+    const bm25 = new Map(lexical.map((h) => [h.label, h.score / topBm25]));
+    const labels = new Set([...bm25.keys(), ...dense.map((d) => d.label)]);
+    const w = this.settings.denseWeight;
+    const out = [...labels].map((label) => {
+      const chunk = this.corpus.chunks[label] as Chunk;
+      const similarity = queryVector ? dot(queryVector, this.corpus.vectors.vector(label)) : 0;
+      const features = passageFeatures(queryTerms, chunk.text, this.stats, bm25.get(label) ?? 0, similarity);
+      const lexicalScore = 0.55 * features.relevance + 0.25 * features.bm25 + 0.2 * features.coverage;
+      return { chunk, features, score: (1 - w) * lexicalScore + w * Math.max(0, similarity) };
+    });
+    return out.sort((a, b) => b.score - a.score);
+  }
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  return s;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
