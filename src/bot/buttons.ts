@@ -1,0 +1,54 @@
+import { type ButtonInteraction, MessageFlags } from "discord.js";
+import type { BotContext } from "./context.js";
+import { fromInteraction } from "./invocation.js";
+import { dmAllowed } from "./preconditions/dm-allowed.js";
+import { runPreconditions } from "./preconditions/precondition.js";
+import { rateLimit } from "./preconditions/rate-limit.js";
+import { parseButtonId } from "./render/components.js";
+import { NOTICES } from "./render/notices.js";
+import { notice } from "./render/page.js";
+import { renderPassage } from "./render/passage.js";
+import { renderMoreSources } from "./render/sources.js";
+import { replyEphemeral, sendPages } from "./reply.js";
+
+/** Buttons under an answer. Every response is ephemeral: it concerns the one who clicked. */
+export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const parsed = parseButtonId(i.customId);
+  if (!parsed) return;
+  const state = ctx.answers.get(parsed.stateId);
+  if (!state) {
+    await replyEphemeral(i, notice(NOTICES.expired));
+    return;
+  }
+  const { action } = parsed;
+  if (action === "up" || action === "down") {
+    await ctx.feedback.record({
+      question: state.answer.question,
+      answer: state.answer.answer,
+      chunkIds: state.answer.citations.map((c) => c.chunkId),
+      vote: action,
+      userId: i.user.id,
+    });
+    await replyEphemeral(i, notice(NOTICES.voted));
+    return;
+  }
+  const verdict = runPreconditions([dmAllowed, rateLimit], fromInteraction(i), ctx);
+  if (!verdict.ok) {
+    await replyEphemeral(i, notice(verdict.message));
+    return;
+  }
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  if (action === "more") {
+    const offset = state.nextOffset;
+    const result = await ctx.engine.search(state.question, { offset, topK: ctx.topK });
+    state.nextOffset = offset + Math.max(result.hits.length, 1);
+    await sendPages(i, renderMoreSources(state.answer.question, result, offset));
+  } else {
+    const first = state.answer.citations[0];
+    const passage = first && ctx.engine.passage(first.chunkId);
+    await sendPages(
+      i,
+      passage ? renderPassage(passage) : [notice(NOTICES.notFoundPassage(first?.chunkId ?? ""))],
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  Partials,
+  RESTEvents,
+} from "discord.js";
+import { onButton } from "./buttons.js";
+import { commands } from "./commands/index.js";
+import type { BotContext } from "./context.js";
+import { hashUserId } from "./feedback.js";
+import { fromInteraction } from "./invocation.js";
+import { allowedChannel } from "./preconditions/allowed-channel.js";
+import { dmAllowed } from "./preconditions/dm-allowed.js";
+import { runPreconditions } from "./preconditions/precondition.js";
+import { notice } from "./render/page.js";
+import { noMentions, replyEphemeral, replyFailure } from "./reply.js";
+import { messageFailure, onMessage } from "./threads.js";
+import type { BotConfig } from "./types.js";
+
+/** The discord.js client: REST base URL from config, no pings by default, the intents the bot needs. */
+export function createClient(config: BotConfig): Client {
+  return new Client({
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.MessageContent,
+      GatewayIntentBits.DirectMessages,
+    ],
+    // DM channels are not cached before their first message; without this, DMs are dropped.
+    partials: [Partials.Channel],
+    rest: { api: config.discord.apiUrl },
+    allowedMentions: noMentions(),
+  });
+}
+
+/** Short, stable, non-identifying user reference for logs. */
+const who = (userId: string) => hashUserId(userId).slice(0, 12);
+
+async function onInteraction(i: Interaction, ctx: BotContext): Promise<void> {
+  if (i.isButton()) return onButton(i, ctx);
+  if (!i.isChatInputCommand()) return;
+  const command = commands.get(i.commandName);
+  if (!command) {
+    ctx.logger.warn({ command: i.commandName }, "unknown command (re-run register-commands?)");
+    return;
+  }
+  const verdict = runPreconditions(
+    [dmAllowed, allowedChannel, ...command.preconditions],
+    fromInteraction(i),
+    ctx,
+  );
+  if (!verdict.ok) {
+    ctx.logger.info(
+      { command: command.name, reason: verdict.reason, user: who(i.user.id) },
+      "command refused",
+    );
+    return replyEphemeral(i, notice(verdict.message));
+  }
+  // Discord drops an interaction not acknowledged within 3 s; defer before any slow work.
+  await i.deferReply(command.ephemeral(i) ? { flags: 64 } : {});
+  const started = Date.now();
+  await command.run(i, ctx);
+  ctx.logger.info(
+    { command: command.name, user: who(i.user.id), ms: Date.now() - started },
+    "command answered",
+  );
+}
+
+/**
+ * Wires events to handlers. Every handler runs through `track`, which catches and reports its
+ * errors (so one failure never takes the bot down) and lets shutdown wait for work in flight.
+ */
+export function wireClient(client: Client, ctx: BotContext): { idle(timeoutMs: number): Promise<void> } {
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  client.on(Events.InteractionCreate, (i) => {
+    track(
+      onInteraction(i, ctx).catch(async (err) => {
+        ctx.logger.error({ err, interaction: i.id, type: i.type }, "interaction failed");
+        if (!i.isRepliable()) return;
+        await replyFailure(i).catch((e) => ctx.logger.warn({ err: e }, "could not report the failure"));
+      }),
+    );
+  });
+  client.on(Events.MessageCreate, (m: Message) => {
+    if (!client.user) return;
+    track(
+      onMessage(m, ctx, client.user.id).catch(async (err) => {
+        ctx.logger.error({ err, message: m.id, channel: m.channelId }, "message failed");
+        await messageFailure(m).catch((e) => ctx.logger.warn({ err: e }, "could not report the failure"));
+      }),
+    );
+  });
+  client.on(Events.Error, (err) => ctx.logger.error({ err }, "discord client error"));
+  client.on(Events.ShardError, (err, shard) => ctx.logger.error({ err, shard }, "gateway error"));
+  client.on(Events.ShardReconnecting, (shard) => ctx.logger.warn({ shard }, "gateway reconnecting"));
+  client.on(Events.Warn, (message) => ctx.logger.warn({ message }, "discord warning"));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    ctx.logger.warn(
+      { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global },
+      "Discord rate limit hit; discord.js retries after the wait",
+    ),
+  );
+
+  return {
+    async idle(timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { renderAbout } from "../render/about.js";
+import { sendPages } from "../reply.js";
+import type { Command } from "./command.js";
+import { aboutCommand } from "./definitions.js";
+
+export const about: Command = {
+  name: aboutCommand.name,
+  preconditions: [],
+  ephemeral: () => false,
+  async run(i, ctx) {
+    await sendPages(i, renderAbout(ctx.engine.about()));
+  },
+};

@@ -1,0 +1,15 @@
+/** Short user-facing texts for refusals and failures; always sent ephemerally where Discord allows. */
+export const NOTICES = {
+  rateLimited: (retryAfterMs: number) =>
+    `You're asking faster than I can keep up — please try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
+  notAdmin: "Sorry, only server managers or members with a Footnote admin role can reindex the books.",
+  channelNotAllowed: (channels: readonly string[]) =>
+    `I only answer in ${channels.map((c) => `<#${c}>`).join(", ")}. Please ask there.`,
+  dmsOff: "I don't answer direct messages on this server's setup — please ask in a server channel.",
+  error: "Sorry, something went wrong while answering. Please try again in a moment.",
+  expired: "This answer is too old for its buttons now — please ask again.",
+  notFoundPassage: (id: string) =>
+    `No passage has the id \`${id.replace(/`/g, "")}\`. Ids are shown under each source.`,
+  emptyQuestion: "Mention me with a question, e.g. “@Footnote when was the Union State programme approved?”",
+  voted: "Thanks — your feedback was recorded.",
+} as const;

@@ -1,0 +1,99 @@
+import { once } from "node:events";
+import { type Client, Events } from "discord.js";
+import { createClient, wireClient } from "./client.js";
+import type { BotContext } from "./context.js";
+import { FeedbackLog } from "./feedback.js";
+import { RateLimiter } from "./rate-limit.js";
+import { type AnswerState, Lru } from "./state.js";
+import type { BotConfig, BotDeps } from "./types.js";
+
+export interface StartOptions {
+  /** Stop on SIGINT/SIGTERM and exit (default true; tests turn it off). */
+  handleSignals?: boolean;
+  /** How long shutdown waits for answers in flight. */
+  drainMs?: number;
+  /** Per-answer button state kept at most. */
+  answerCapacity?: number;
+}
+
+export interface RunningBot {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/**
+ * Logs in, waits until the guilds have arrived, and answers until stop(). Errors in handlers
+ * are reported to the user and logged; an unhandled rejection is logged instead of killing the process.
+ */
+export async function startBot(
+  config: BotConfig,
+  deps: BotDeps,
+  options: StartOptions = {},
+): Promise<RunningBot> {
+  const { token } = config.discord;
+  if (!token) throw new Error("DISCORD_TOKEN is not set: the bot cannot log in (see docs/discord.md).");
+  const { logger } = deps;
+  const ctx: BotContext = {
+    ...deps,
+    config: config.discord,
+    topK: config.search.topK,
+    limiter: new RateLimiter(config.discord.rateLimit),
+    answers: new Lru<AnswerState>(options.answerCapacity ?? 1000),
+    threads: new Lru<string[]>(1000),
+    feedback: new FeedbackLog(config.discord.feedbackLog),
+  };
+  const client = createClient(config);
+  const wiring = wireClient(client, ctx);
+
+  const onRejection = (reason: unknown) =>
+    logger.error({ err: reason }, "unhandled rejection (bot keeps running)");
+  process.on("unhandledRejection", onRejection);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info("shutting down: finishing answers in flight");
+      client.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
+      await wiring.idle(options.drainMs ?? 10_000);
+      await ctx.feedback.flush();
+      await client.destroy();
+      process.off("unhandledRejection", onRejection);
+      for (const signal of signals) process.off(signal, onSignal);
+      logger.info("stopped");
+    })();
+    return stopping;
+  };
+  const signals = options.handleSignals === false ? [] : (["SIGINT", "SIGTERM"] as const);
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, "signal received");
+    stop().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of signals) process.on(signal, onSignal);
+
+  try {
+    const ready = once(client, Events.ClientReady);
+    await client.login(token);
+    await ready;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  logger.info(
+    {
+      user: client.user?.tag,
+      application: client.application?.id,
+      guilds: client.guilds.cache.size,
+      api: config.discord.apiUrl,
+      allowedChannels: config.discord.allowedChannels.length || "all",
+      dms: config.discord.allowDMs,
+    },
+    "Footnote is ready on Discord",
+  );
+  return { client, stop };
+}

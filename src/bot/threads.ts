@@ -1,0 +1,101 @@
+import { cleanContent, type Message, ThreadAutoArchiveDuration, type ThreadChannel } from "discord.js";
+import { type BotContext, presentAnswer } from "./context.js";
+import { fromMessage } from "./invocation.js";
+import { allowedChannel } from "./preconditions/allowed-channel.js";
+import { dmAllowed } from "./preconditions/dm-allowed.js";
+import { runPreconditions } from "./preconditions/precondition.js";
+import { rateLimit } from "./preconditions/rate-limit.js";
+import { LIMITS } from "./render/limits.js";
+import { NOTICES } from "./render/notices.js";
+import { truncate } from "./render/split.js";
+import { noMentions, type Sendable, sendToChannel } from "./reply.js";
+
+const THINKING = "🤔";
+/** Discord shows "typing…" for about 10 s; renew it before it lapses. */
+const TYPING_RENEW_MS = 8_000;
+/** Earlier questions kept per thread as follow-up context. */
+const HISTORY = 10;
+
+/** The question without the mention(s) of the bot. */
+export function stripMention(content: string, botId: string): string {
+  return content.replaceAll(`<@${botId}>`, " ").replaceAll(`<@!${botId}>`, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Mentions and threads: "@Footnote question" in a channel is answered in a new thread; any
+ * message in a thread the bot started is a follow-up, answered with the thread's earlier
+ * questions as history; a DM is answered in place. Everything else is ignored.
+ */
+export async function onMessage(message: Message, ctx: BotContext, botId: string): Promise<void> {
+  if (message.author.bot || message.system) return;
+  const channel = message.channel;
+  const botThread = channel.isThread() && channel.ownerId === botId ? channel : undefined;
+  const inDM = !message.inGuild();
+  // users.has ignores @everyone, @here and role mentions: only a direct mention counts.
+  if (!botThread && !inDM && !message.mentions.users.has(botId)) return;
+
+  const verdict = runPreconditions([dmAllowed, allowedChannel, rateLimit], fromMessage(message), ctx);
+  if (!verdict.ok) {
+    ctx.logger.info({ reason: verdict.reason, channel: message.channelId }, "message refused");
+    // Outside allowed places the bot stays silent; a rate-limited user is told to wait.
+    if (verdict.reason === "rate-limited")
+      await message.reply({ content: verdict.message, allowedMentions: noMentions() });
+    return;
+  }
+  const question = stripMention(message.content, botId);
+  if (!question) {
+    await message.reply({ content: NOTICES.emptyQuestion, allowedMentions: noMentions() });
+    return;
+  }
+  if (botThread) await followUp(botThread, question, ctx);
+  else if (inDM || channel.isThread() || !("threads" in channel)) await answerHere(message, question, ctx);
+  else await answerInThread(message, question, ctx);
+}
+
+async function answerInThread(message: Message, question: string, ctx: BotContext): Promise<void> {
+  await message
+    .react(THINKING)
+    .catch((err) => ctx.logger.warn({ err }, "could not add the thinking reaction"));
+  try {
+    const answer = await ctx.engine.ask(question, { topK: ctx.topK });
+    const name = truncate(cleanContent(question, message.channel).replace(/\s+/g, " "), LIMITS.threadName);
+    const thread = await message.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+    ctx.threads.set(thread.id, [question]);
+    await sendToChannel(thread, presentAnswer(ctx, answer));
+  } finally {
+    await message.reactions.cache
+      .get(THINKING)
+      ?.users.remove(message.client.user.id)
+      .catch((err) => ctx.logger.warn({ err }, "could not remove the thinking reaction"));
+  }
+}
+
+async function followUp(thread: ThreadChannel, question: string, ctx: BotContext): Promise<void> {
+  // After a restart the memory is empty; the thread's name is its first question.
+  const history = ctx.threads.get(thread.id) ?? [thread.name];
+  const answer = await whileTyping(thread, () => ctx.engine.ask(question, { history, topK: ctx.topK }));
+  ctx.threads.set(thread.id, [...history, question].slice(-HISTORY));
+  await sendToChannel(thread, presentAnswer(ctx, answer, history));
+}
+
+async function answerHere(message: Message, question: string, ctx: BotContext): Promise<void> {
+  const channel = message.channel as Sendable;
+  const answer = await whileTyping(channel, () => ctx.engine.ask(question, { topK: ctx.topK }));
+  await sendToChannel(channel, presentAnswer(ctx, answer));
+}
+
+async function whileTyping<T>(channel: Sendable, work: () => Promise<T>): Promise<T> {
+  const typing = () => channel.sendTyping().catch(() => {});
+  void typing();
+  const timer = setInterval(typing, TYPING_RENEW_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** A short notice in the channel when answering a message failed (messages cannot be ephemeral). */
+export async function messageFailure(message: Message): Promise<void> {
+  await message.reply({ content: NOTICES.error, allowedMentions: noMentions() });
+}

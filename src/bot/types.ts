@@ -1,0 +1,38 @@
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { Engine } from "../engine.js";
+
+/**
+ * Structural shapes of the dependencies the bot is handed. The bot never imports retrieval,
+ * ingest or fact-check code; whoever starts it passes these in.
+ */
+
+/** What a reindex reports. Only counts and lists of names are rendered; other fields are ignored. */
+export type ReindexSummary = Record<string, unknown>;
+
+export interface FactCheckEvidence {
+  doc: string;
+  title: string;
+  section: string;
+  page: number;
+  quote: string;
+  chunkId: string;
+}
+
+export interface FactCheckLike {
+  claim: string;
+  verdict: "supported" | "contradicted" | "not_found";
+  explanation: string;
+  evidence: FactCheckEvidence[];
+  conflicts?: unknown;
+}
+
+export interface BotDeps {
+  engine: Engine;
+  reindex: () => Promise<ReindexSummary>;
+  factcheck?: (claim: string) => Promise<FactCheckLike>;
+  logger: Logger;
+}
+
+/** The parts of the app config the bot reads. */
+export type BotConfig = Pick<Config, "discord" | "search">;
