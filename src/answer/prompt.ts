@@ -36,9 +36,7 @@ export interface PackedPassage {
   /** 1-based number shown to the model. */
   n: number;
   hit: SearchHit;
-  /** The excerpt sent is `hit.chunk.text.slice(0, end)`: whole sentences unless `cut`. */
-  end: number;
-  /** Sentence ranges within the excerpt (offsets into the chunk text): the candidate quotes. */
+  /** The excerpt's sentences (offsets into the chunk text), from its start: the candidate quotes. */
   sentences: Span[];
   /** The only sentence was too long and was cut at a word border. */
   cut: boolean;
@@ -81,10 +79,8 @@ export function buildPrompt(question: string, hits: SearchHit[], budget: PromptB
     const prompt = assemble(q, passages);
     const last = passages.at(-1);
     if (prompt.tokens <= limit || !last) return prompt;
-    const sentences = last.sentences.slice(0, -1);
-    const end = sentences.at(-1)?.end;
-    if (end === undefined) passages.pop();
-    else passages[passages.length - 1] = { ...last, sentences, end, cut: false };
+    if (last.sentences.length === 1) passages.pop();
+    else passages[passages.length - 1] = { ...last, sentences: last.sentences.slice(0, -1), cut: false };
   }
 }
 
@@ -102,13 +98,12 @@ function packPassage(
     // Count the sentence with the whitespace before it, as it appears in the excerpt.
     const cost = countTokens(text.slice(from, end));
     if (tokens + cost > room) {
-      if (sentences.length > 0)
-        return { passage: { n, hit, end: from, sentences, cut: false }, tokens, partial: true };
+      if (sentences.length > 0) return { passage: { n, hit, sentences, cut: false }, tokens, partial: true };
       if (room < MIN_CUT_TOKENS) return undefined;
       const cutEnd = truncateToTokens(text.slice(0, end), room - 2).length - 1; // without the "…"
       if (cutEnd <= start) return undefined;
       return {
-        passage: { n, hit, end: cutEnd, sentences: [{ start, end: cutEnd }], cut: true },
+        passage: { n, hit, sentences: [{ start, end: cutEnd }], cut: true },
         tokens: room,
         partial: true,
       };
@@ -118,16 +113,19 @@ function packPassage(
     from = end;
   }
   if (sentences.length === 0) return undefined;
-  return { passage: { n, hit, end: from, sentences, cut: false }, tokens, partial: false };
+  return { passage: { n, hit, sentences, cut: false }, tokens, partial: false };
 }
 
+// Title and section let the model say which book it is citing; pages are added by the citations.
 function header(n: number, hit: SearchHit): string {
-  const { title, section, pageStart } = hit.chunk;
-  return `[${n}] ${title}${section ? ` — ${section}` : ""}, p. ${pageStart}`;
+  const { title, section } = hit.chunk;
+  return `[${n}] ${title}${section ? ` — ${section}` : ""}`;
 }
 
-function excerpt(p: PackedPassage): string {
-  return `${p.hit.chunk.text.slice(0, p.end).trim()}${p.cut ? "…" : ""}`;
+/** The text sent for a passage: the chunk text up to its last packed sentence. */
+export function excerpt(p: PackedPassage): string {
+  const end = p.sentences.at(-1)?.end ?? 0;
+  return `${p.hit.chunk.text.slice(0, end).trim()}${p.cut ? "…" : ""}`;
 }
 
 function renderUser(blocks: string[], question: string): string {
