@@ -31,6 +31,8 @@ export interface CleanDocument {
   /** Section (heading) starts, ascending by offset. */
   sections: { offset: number; title: string }[];
   footnotes: FootnoteRef[];
+  /** True when `pages` are estimated (e.g. from a table of contents) rather than read from page breaks. */
+  pagesEstimated?: boolean;
 }
 
 export interface Footnote {

@@ -1,0 +1,63 @@
+import type { Item } from "./headings.js";
+import { lineWidth } from "./headings.js";
+import { joinHyphenated } from "./hyphens.js";
+import { sentinel } from "./sentinels.js";
+import type { BodyLine } from "./structure.js";
+
+const visible = (s: string) => s.replace(/[\uE000-\uE003][\uE100-\uF8FF]/g, "");
+/** Ends a sentence, possibly followed by a footnote number glued on (`countries5`, `"10.`). */
+const PARAGRAPH_END = /(?:[.!?:…]|["”»)])(?:\d{1,3})?$|\p{L}\d{1,3}$/u;
+const MAX_PARAGRAPH = 1500;
+const PARAGRAPH_START = /^[\p{Lu}\d"«“(]/u;
+
+/**
+ * Joins lines into paragraphs. A paragraph ends at a meaningful blank line, or where a clearly short line
+ * finishes a sentence and the next line starts one (hard-wrapped text without blank lines), except that
+ * a blank before a lower-case continuation is a page or footnote split, not a paragraph end.
+ */
+export function reflow(items: Item[], vocab: Set<string>): string[] {
+  const lines = items.filter((i): i is Item & { kind: "line" } => i.kind === "line");
+  const width = lineWidth(lines as BodyLine[]);
+  const paragraphs: string[] = [];
+  let current = "";
+  let pending = "";
+  let headingCount = 0;
+  let prevLine: string | undefined;
+
+  const flush = () => {
+    if (current.trim()) paragraphs.push(current.trim());
+    current = "";
+  };
+
+  for (const item of items) {
+    if (item.kind === "heading") {
+      flush();
+      pending += sentinel("heading", headingCount++) + item.text;
+      prevLine = undefined;
+      continue;
+    }
+    const text = visible(item.text).trim();
+    const prev = prevLine === undefined ? undefined : visible(prevLine).trim();
+    const continuation = /^[\p{Ll},;)]/u.test(text) && prev !== undefined && !PARAGRAPH_END.test(prev);
+    const shortEnd = prev !== undefined && prev.length < width * 0.8 && PARAGRAPH_END.test(prev);
+    // Where a conversion lost the paragraph structure (000), a long paragraph is cut at a line-end sentence.
+    const overlong = current.length > MAX_PARAGRAPH && prev !== undefined && /[.!?]["”»]?$/.test(prev);
+    const newSentence = PARAGRAPH_START.test(text);
+    const breakHere =
+      prev === undefined || (!continuation && (item.blankBefore || ((shortEnd || overlong) && newSentence)));
+    if (breakHere) {
+      flush();
+      current = pending + item.text;
+    } else {
+      const hyphenated = /\p{L}-$/u.test(prevLine ?? "");
+      current = hyphenated
+        ? joinHyphenated(current, pending + item.text, vocab)
+        : `${current} ${pending}${item.text}`;
+    }
+    pending = "";
+    prevLine = item.text;
+  }
+  flush();
+  if (pending) paragraphs.push(pending);
+  return paragraphs;
+}
