@@ -4,6 +4,7 @@ import {
   GatewayIntentBits,
   type Interaction,
   type Message,
+  MessageFlags,
   Partials,
   RESTEvents,
 } from "discord.js";
@@ -60,13 +61,36 @@ async function onInteraction(i: Interaction, ctx: BotContext): Promise<void> {
     return replyEphemeral(i, notice(verdict.message));
   }
   // Discord drops an interaction not acknowledged within 3 s; defer before any slow work.
-  await i.deferReply(command.ephemeral(i) ? { flags: 64 } : {});
+  await i.deferReply(command.ephemeral(i) ? { flags: MessageFlags.Ephemeral } : {});
   const started = Date.now();
   await command.run(i, ctx);
   ctx.logger.info(
     { command: command.name, user: who(i.user.id), ms: Date.now() - started },
     "command answered",
   );
+}
+
+/** Runs the handler; a failure is logged and reported to the user, never thrown. */
+async function handleInteraction(i: Interaction, ctx: BotContext): Promise<void> {
+  const started = Date.now();
+  try {
+    await onInteraction(i, ctx);
+  } catch (err) {
+    ctx.logger.error({ err, interaction: i.id, type: i.type }, "interaction failed");
+    if (i.isRepliable())
+      await replyFailure(i).catch((e) => ctx.logger.warn({ err: e }, "could not report the failure"));
+  }
+  ctx.logger.debug({ interaction: i.id, ms: Date.now() - started }, "interaction done");
+}
+
+async function handleMessage(m: Message, ctx: BotContext, botId: string): Promise<void> {
+  try {
+    await onMessage(m, ctx, botId);
+  } catch (err) {
+    ctx.logger.error({ err, message: m.id, channel: m.channelId }, "message failed");
+    await messageFailure(m).catch((e) => ctx.logger.warn({ err: e }, "could not report the failure"));
+  }
+  ctx.logger.debug({ message: m.id }, "message done");
 }
 
 /**
@@ -80,23 +104,9 @@ export function wireClient(client: Client, ctx: BotContext): { idle(timeoutMs: n
     void work.finally(() => inFlight.delete(work));
   };
 
-  client.on(Events.InteractionCreate, (i) => {
-    track(
-      onInteraction(i, ctx).catch(async (err) => {
-        ctx.logger.error({ err, interaction: i.id, type: i.type }, "interaction failed");
-        if (!i.isRepliable()) return;
-        await replyFailure(i).catch((e) => ctx.logger.warn({ err: e }, "could not report the failure"));
-      }),
-    );
-  });
-  client.on(Events.MessageCreate, (m: Message) => {
-    if (!client.user) return;
-    track(
-      onMessage(m, ctx, client.user.id).catch(async (err) => {
-        ctx.logger.error({ err, message: m.id, channel: m.channelId }, "message failed");
-        await messageFailure(m).catch((e) => ctx.logger.warn({ err: e }, "could not report the failure"));
-      }),
-    );
+  client.on(Events.InteractionCreate, (i) => track(handleInteraction(i, ctx)));
+  client.on(Events.MessageCreate, (m) => {
+    if (client.user) track(handleMessage(m, ctx, client.user.id));
   });
   client.on(Events.Error, (err) => ctx.logger.error({ err }, "discord client error"));
   client.on(Events.ShardError, (err, shard) => ctx.logger.error({ err, shard }, "gateway error"));
