@@ -6,7 +6,7 @@ import { vocabulary } from "./clean/hyphens.js";
 import { createMarkerStripper, superscriptMarkers } from "./clean/markers.js";
 import { estimatePages, numberPages } from "./clean/pages.js";
 import { removeLeakedReferences } from "./clean/references.js";
-import { reflow } from "./clean/reflow.js";
+import { reflow, splitOverlong } from "./clean/reflow.js";
 import { removeCapitalisedRepeats } from "./clean/repeats.js";
 import { type Extracted, extractSentinels } from "./clean/sentinels.js";
 import { readStructure } from "./clean/structure.js";
@@ -60,13 +60,15 @@ export function cleanDocument(id: string, raw: string, meta: DocumentMeta = {}):
   const items = findHeadings(structure.lines);
   const titles = items.flatMap((i) => (i.kind === "heading" ? [i.title] : []));
   const strip = createMarkerStripper({ known: new Set(structure.blocks.flat().map((e) => e.n)) });
-  const paragraphs = reflow(items, vocabulary(raw)).map((p) =>
-    repairSpacing(
-      removeCapitalisedRepeats(
-        strip(removeLeakedReferences(superscriptMarkers(unwrapMarkdown(unescapeMarkdown(p))))),
+  const paragraphs = reflow(items, vocabulary(raw))
+    .flatMap(splitOverlong)
+    .map((p) =>
+      repairSpacing(
+        removeCapitalisedRepeats(
+          strip(removeLeakedReferences(superscriptMarkers(unwrapMarkdown(unescapeMarkdown(p))))),
+        ),
       ),
-    ),
-  );
+    );
   const { text, found } = extractSentinels(mergeEmpty(paragraphs).join("\n\n"));
 
   const sections = found

@@ -1,3 +1,5 @@
+import { unescapeMarkdown, unwrapMarkdown } from "./text.js";
+
 /** Footnote entries as the conversions print them: `4 Participation in ... - URL: http://http://...`. */
 
 export interface FootnoteEntry {
@@ -36,7 +38,7 @@ export function dedoubleUrl(url: string): string {
 
 /** Splits a footnote's text into the reference and its (repaired) URL. */
 export function parseFootnote(n: number, body: string): FootnoteEntry {
-  const text = body.replace(/\s+/g, " ").trim();
+  const text = unwrapMarkdown(unescapeMarkdown(body)).replace(/\s+/g, " ").trim();
   const m = URL.exec(text);
   if (!m) return { n, text };
   const url = dedoubleUrl(m[0].replace(/[.,;)\]]+$/, ""));

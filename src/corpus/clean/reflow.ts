@@ -1,7 +1,7 @@
 import type { Item } from "./headings.js";
 import { lineWidth } from "./headings.js";
 import { joinHyphenated } from "./hyphens.js";
-import { sentinel } from "./sentinels.js";
+import { SENTINELS, sentinel } from "./sentinels.js";
 import type { BodyLine } from "./structure.js";
 
 const visible = (s: string) => s.replace(/[\uE000-\uE003][\uE100-\uF8FF]/g, "");
@@ -38,7 +38,11 @@ export function reflow(items: Item[], vocab: Set<string>): string[] {
     }
     const text = visible(item.text).trim();
     const prev = prevLine === undefined ? undefined : visible(prevLine).trim();
-    const continuation = /^[\p{Ll},;)]/u.test(text) && prev !== undefined && !PARAGRAPH_END.test(prev);
+    // A sentence cut by a page, a footnote block or a blank line goes on whatever the next line starts with.
+    const continuation =
+      prev !== undefined &&
+      !PARAGRAPH_END.test(prev) &&
+      (/^[\p{Ll}\d,;)]/u.test(text) || /[\p{Ll},;]$/u.test(prev));
     const shortEnd = prev !== undefined && prev.length < width * 0.8 && PARAGRAPH_END.test(prev);
     // Where a conversion lost the paragraph structure (000), a long paragraph is cut at a line-end sentence.
     const overlong = current.length > MAX_PARAGRAPH && prev !== undefined && /[.!?]["”»]?$/.test(prev);
@@ -60,4 +64,23 @@ export function reflow(items: Item[], vocab: Set<string>): string[] {
   flush();
   if (pending) paragraphs.push(pending);
   return paragraphs;
+}
+
+/**
+ * Cuts a paragraph that is still overlong (000 lost its paragraph breaks mid-line: `countries.In 2021`)
+ * at the first sentence end past the limit, repeatedly.
+ */
+export function splitOverlong(paragraph: string): string[] {
+  const parts: string[] = [];
+  let rest = paragraph;
+  while (rest.length > MAX_PARAGRAPH * 2) {
+    const boundary = new RegExp(`\\p{Ll}{2}[.!?]["”»]?${SENTINELS}(?=\\s?["“]?\\p{Lu}\\p{Ll})`, "gu");
+    boundary.lastIndex = MAX_PARAGRAPH;
+    const m = boundary.exec(rest);
+    if (!m) break;
+    parts.push(rest.slice(0, m.index + m[0].length));
+    rest = rest.slice(m.index + m[0].length).trimStart();
+  }
+  parts.push(rest);
+  return parts;
 }

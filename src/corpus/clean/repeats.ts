@@ -1,17 +1,23 @@
 /**
- * A sentence repeated in capitals right after itself (a pull quote flattened into the text, 000 L922–924):
- * the capitalised run is dropped when its letters repeat the text just before it.
+ * A sentence repeated in capitals right after itself (a pull quote flattened into the text, 000 L922–924,
+ * worded slightly differently): the capitalised run is dropped when nearly all its words occur just before.
  */
-const CAPS_RUN =
-  /(?:\b[\p{Lu}\d$.,%'"-]*\p{Lu}{2}[\p{Lu}\d$.,%'"-]*\s+){4,}[\p{Lu}\d$.,%'"-]*\p{Lu}{2}\p{Lu}*/gu;
-const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}]/gu, "");
+const CAPS_WORD = "[\\p{Lu}\\d$.,%'\"-]*\\p{Lu}[\\p{Lu}\\d$.,%'\"-]*";
+/** Capitalised words, figures among them, ending on a word. */
+const CAPS_RUN = new RegExp(
+  `(?<![\\p{L}\\d])${CAPS_WORD}(?:\\s+(?:${CAPS_WORD}|[$\\d.,%]+)){5,}(?<=\\p{Lu})`,
+  "gu",
+);
+const words = (s: string) => s.toLowerCase().match(/\p{L}+|\d+(?:[.,]\d+)*/gu) ?? [];
 
 export function removeCapitalisedRepeats(paragraph: string): string {
   let removed = false;
   const out = paragraph.replace(CAPS_RUN, (run, offset: number) => {
-    const before = letters(paragraph.slice(Math.max(0, offset - run.length * 2), offset));
-    removed ||= before.includes(letters(run));
-    return before.includes(letters(run)) ? "" : run;
+    const before = new Set(words(paragraph.slice(Math.max(0, offset - run.length * 2), offset)));
+    const own = words(run);
+    const repeated = own.filter((w) => before.has(w)).length >= own.length * 0.8;
+    removed ||= repeated;
+    return repeated ? "" : run;
   });
   // The repeat's own full stop now doubles the original's.
   return removed ? out.replace(/\.\s*((?:[\uE000-\uE003][\uE100-\uF8FF])*)\s*\./g, ".$1") : out;

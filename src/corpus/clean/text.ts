@@ -50,5 +50,6 @@ export function repairSpacing(s: string): string {
     .replace(new RegExp(`(\\p{Ll}{2},${S})(\\p{Ll}{2})`, "gu"), "$1 $2")
     .replace(/(?<![\d.,])(\d+)(?=\p{Lu}\p{Ll}{2})/gu, "$1 ")
     .replace(new RegExp(` (${S}) `, "g"), "$1 ")
+    .replace(new RegExp(`(?<![.])\\.(${S})\\.(?![.])`, "g"), ".$1")
     .trim();
 }
