@@ -40,31 +40,48 @@ export interface EmbedLayout {
   fieldsTitle?: string;
 }
 
+/** Groups fields, in order, so each group stays within 25 fields and `budget` characters. */
+function packFields(fields: APIEmbedField[], budget: number): APIEmbedField[][] {
+  const groups: APIEmbedField[][] = [];
+  let size = Number.POSITIVE_INFINITY;
+  for (const f of fields) {
+    const len = f.name.length + f.value.length;
+    const current = groups.at(-1);
+    if (!current || current.length >= LIMITS.fields || size + len > budget) {
+      groups.push([f]);
+      size = len;
+    } else {
+      current.push(f);
+      size += len;
+    }
+  }
+  return groups;
+}
+
 /**
  * Lays text and fields out as one embed per page: the text split on prose boundaries into
- * descriptions, the fields (capped at 25) on the last page when the 6000 total allows, else on
- * a page of their own. Fields are kept whole; callers size them (quotes trimmed) beforehand.
+ * descriptions, the fields on the last page when the 6000 total allows, else on pages of their
+ * own. Fields are kept whole; callers size them (quotes trimmed) beforehand.
  */
 export function layoutEmbeds(layout: EmbedLayout): APIEmbed[] {
   const title = truncate(layout.title, LIMITS.title);
-  const fields = (layout.fields ?? []).slice(0, LIMITS.fields);
+  const fieldsTitle = truncate(layout.fieldsTitle ?? title, LIMITS.title);
   const footer = layout.footer ? { text: truncate(layout.footer, LIMITS.footer) } : undefined;
-  const parts = splitText(layout.text, LIMITS.description);
-  const embeds: APIEmbed[] = parts.map((description, i) => ({
+  const embeds: APIEmbed[] = splitText(layout.text, LIMITS.description).map((description, i) => ({
     color: layout.color,
     description,
     ...(i === 0 ? { title } : {}),
   }));
-  const closing: APIEmbed = { fields, ...(footer ? { footer } : {}) };
+  const reserved = fieldsTitle.length + (footer?.text.length ?? 0);
+  const groups = packFields(layout.fields ?? [], LIMITS.embedTotal - reserved);
   const last = embeds.at(-1);
-  if (last && embedLength(last) + embedLength(closing) <= LIMITS.embedTotal) {
-    Object.assign(last, fields.length ? closing : footer ? { footer } : {});
-  } else if (fields.length || footer) {
-    embeds.push({
-      color: layout.color,
-      title: truncate(layout.fieldsTitle ?? title, LIMITS.title),
-      ...closing,
-    });
+  const [only] = groups;
+  if (last && groups.length <= 1 && embedLength({ ...last, fields: only, footer }) <= LIMITS.embedTotal) {
+    Object.assign(last, only ? { fields: only } : {}, footer ? { footer } : {});
+  } else {
+    for (const fields of groups) embeds.push({ color: layout.color, title: fieldsTitle, fields });
+    const end = embeds.at(-1);
+    if (end && footer) end.footer = footer;
   }
   return embeds;
 }

@@ -25,7 +25,7 @@ export function renderPassage(ctx: PassageContext): Page[] {
     .filter(Boolean)
     .join("\n\n");
   const footnotes = chunk.footnotes.slice(0, MAX_FOOTNOTES).map((f) => {
-    const body = escapeMarkdown(trimQuote(f.text, 700));
+    const body = escapeMarkdown(trimQuote(f.text, 400));
     return field(`Footnote ${f.n}`, f.url ? `${body}\n<${f.url}>` : body);
   });
   const more = chunk.footnotes.length - footnotes.length;
