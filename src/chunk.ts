@@ -15,6 +15,9 @@ interface Unit extends Span {
   section: number;
 }
 
+/** What an embedder sees for a chunk: the section title gives short passages their topic. */
+export const embeddingText = (c: Chunk): string => (c.section ? `${c.section}. ${c.text}` : c.text);
+
 export const countTokens = (text: string): number => encode(text).length;
 
 /**

@@ -21,10 +21,13 @@ const idList = z
       .filter(Boolean),
   )
   .pipe(z.array(snowflake));
-const optionalUrl = z
-  .string()
-  .transform((s) => s.trim() || undefined)
-  .pipe(z.string().url().optional());
+/** An optional string setting: unset and blank both mean "not configured". */
+const optional = <T extends z.ZodType<string>>(schema: T) =>
+  z
+    .string()
+    .default("")
+    .transform((s) => s.trim() || undefined)
+    .pipe(schema.optional());
 
 export const envSchema = z.object({
   SEEDS_DIR: z.string().default("seeds"),
@@ -37,7 +40,7 @@ export const envSchema = z.object({
 
   EMBEDDER: z.enum(["use-lite", "transformers"]).default("use-lite"),
   EMBED_MODEL: z.string().min(1).default("Xenova/all-MiniLM-L6-v2"),
-  EMBED_MODEL_DIR: z.string().optional(),
+  EMBED_MODEL_DIR: optional(z.string()),
   EMBED_ALLOW_REMOTE: bool.default(false),
   EMBED_BATCH: int(1, 1024).default(32),
   EMBED_WORKERS: int(0, 64).default(0),
@@ -46,23 +49,16 @@ export const envSchema = z.object({
   SEARCH_DENSE_WEIGHT: num(0, 1).default(0.15),
   SEARCH_MIN_SCORE: num(0, 1).default(0.3),
 
-  DISCORD_TOKEN: z
-    .string()
-    .transform((s) => s.trim() || undefined)
-    .pipe(
-      z
-        .string()
-        .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, "does not look like a bot token (three dot-separated parts)")
-        .optional(),
-    ),
-  DISCORD_CLIENT_ID: z
-    .string()
-    .transform((s) => s.trim() || undefined)
-    .pipe(snowflake.optional()),
-  DISCORD_GUILD_ID: z
-    .string()
-    .transform((s) => s.trim() || undefined)
-    .pipe(snowflake.optional()),
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .regex(
+        /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/,
+        "does not look like a bot token (three dot-separated parts)",
+      ),
+  ),
+  DISCORD_CLIENT_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: z.string().url().default("https://discord.com/api"),
   DISCORD_ALLOWED_CHANNELS: idList.default([]),
   DISCORD_ADMIN_ROLES: idList.default([]),
@@ -71,9 +67,9 @@ export const envSchema = z.object({
   RATE_LIMIT_BURST: int(1, 1_000).default(3),
   FEEDBACK_LOG: z.string().default("feedback.jsonl"),
 
-  LLM_BASE_URL: optionalUrl,
+  LLM_BASE_URL: optional(z.string().url()),
   LLM_MODEL: z.string().default("llama3.1"),
-  LLM_API_KEY: z.string().optional(),
+  LLM_API_KEY: optional(z.string()),
   LLM_TIMEOUT_MS: int(100, 600_000).default(30_000),
   LLM_MAX_TOKENS: int(16, 32_768).default(512),
   LLM_CONTEXT_TOKENS: int(256, 1_000_000).default(3_000),
@@ -109,7 +105,14 @@ export interface Config {
     rateLimit: { perMinute: number; burst: number };
     feedbackLog: string;
   };
-  llm?: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number; maxTokens: number; contextTokens: number };
+  llm?: {
+    baseUrl: string;
+    model: string;
+    apiKey?: string;
+    timeoutMs: number;
+    maxTokens: number;
+    contextTokens: number;
+  };
 }
 
 export class ConfigError extends Error {

@@ -1,4 +1,4 @@
-import { chunkDocument } from "./chunk.js";
+import { chunkDocument, embeddingText } from "./chunk.js";
 import { createProgress } from "./cli/progress.js";
 import type { Config } from "./config.js";
 import { cleanDocument } from "./corpus/clean.js";
@@ -35,9 +35,6 @@ export interface IngestOptions {
   /** An embedder to reuse (e.g. the running bot's); created from config otherwise. */
   embedder?: Embedder;
 }
-
-/** What an embedder sees for a chunk: the section title gives short passages their topic. */
-export const embeddingText = (c: Chunk): string => (c.section ? `${c.section}. ${c.text}` : c.text);
 
 /**
  * seeds/ → clean → chunk → embed (cached by text hash) → index/, written as a new build and

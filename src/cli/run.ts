@@ -10,11 +10,11 @@ export class UsageError extends Error {
  * readable line on stderr and a non-zero exit (2 for usage errors), never a stack trace
  * (set DEBUG=1 to see one).
  */
-export async function runCli(main: (config: Config) => Promise<number | undefined>): Promise<void> {
+export async function runCli(main: (config: Config) => Promise<unknown>): Promise<void> {
   try {
     loadDotEnv();
     const code = await main(loadConfig());
-    process.exitCode = typeof code === "number" ? code : 0;
+    process.exitCode = typeof code === "number" ? code : 0; // entry points may return an exit code
   } catch (err) {
     const e = err as Error;
     process.stderr.write(`footnote: ${e.message}\n`);

@@ -15,6 +15,14 @@ export interface SearchSettings {
   minScore: number;
 }
 
+export type SearchMode = "hybrid" | "bm25" | "dense";
+
+export interface RankOptions {
+  mode?: SearchMode;
+  /** Candidates per source (BM25 and dense); more for recall-oriented evaluation. */
+  candidates?: number;
+}
+
 export interface SearchCorpus {
   chunks: Chunk[];
   vectors: VectorStore;
@@ -23,6 +31,12 @@ export interface SearchCorpus {
 
 const LEXICAL_CANDIDATES = 100;
 const DENSE_CANDIDATES = 30;
+
+export interface RankedCandidate {
+  chunk: Chunk;
+  score: number;
+  features: PassageFeatures;
+}
 
 /**
  * Hybrid search in two stages. Candidates come from BM25 and from the HNSW index; they are then
@@ -59,12 +73,16 @@ export class HybridSearcher {
   }
 
   /** All candidates, best first, with their features (for search, evaluation and tuning). */
-  async rank(query: string): Promise<{ chunk: Chunk; score: number; features: PassageFeatures }[]> {
+  async rank(query: string, options: RankOptions = {}): Promise<RankedCandidate[]> {
+    const mode = options.mode ?? "hybrid";
     const queryTerms = [...new Set(terms(query))];
-    if (queryTerms.length === 0) return [];
-    const lexical = this.corpus.keywords.search(query, LEXICAL_CANDIDATES);
-    const [queryVector] = await this.embedder.embed([query]);
-    const dense = queryVector ? this.corpus.vectors.search(queryVector, DENSE_CANDIDATES) : [];
+    if (queryTerms.length === 0 && mode !== "dense") return [];
+    const lexical =
+      mode === "dense" ? [] : this.corpus.keywords.search(query, options.candidates ?? LEXICAL_CANDIDATES);
+    const [queryVector] = mode === "bm25" ? [] : await this.embedder.embed([query]);
+    const dense = queryVector
+      ? this.corpus.vectors.search(queryVector, options.candidates ?? DENSE_CANDIDATES)
+      : [];
 
     const topBm25 = lexical[0]?.score ?? 1;
     const bm25 = new Map(lexical.map((h) => [h.label, h.score / topBm25]));
@@ -75,7 +93,13 @@ export class HybridSearcher {
       const similarity = queryVector ? dot(queryVector, this.corpus.vectors.vector(label)) : 0;
       const features = passageFeatures(queryTerms, chunk.text, this.stats, bm25.get(label) ?? 0, similarity);
       const lexicalScore = 0.55 * features.relevance + 0.25 * features.bm25 + 0.2 * features.coverage;
-      return { chunk, features, score: (1 - w) * lexicalScore + w * Math.max(0, similarity) };
+      const score =
+        mode === "bm25"
+          ? features.bm25
+          : mode === "dense"
+            ? similarity
+            : (1 - w) * lexicalScore + w * Math.max(0, similarity);
+      return { chunk, features, score };
     });
     return out.sort((a, b) => b.score - a.score);
   }

@@ -1,0 +1,84 @@
+import { parseCliArgs, runCli, UsageError } from "../src/cli/run.js";
+import { withEmbeddingCache } from "../src/embed/cache.js";
+import { createEmbedder } from "../src/embed/create.js";
+import { evaluateBeir, readBeir } from "../src/eval/beir.js";
+import { hitRank, type QaOutcome, qaReport, readQaFile } from "../src/eval/qa.js";
+import { openEngine } from "../src/open.js";
+import type { SearchMode } from "../src/search/hybrid.js";
+
+const USAGE =
+  "npm run eval -- --qa <file.jsonl> [--k 10] [--json] | --beir <dir> [--mode hybrid|dense|bm25] [--json]";
+
+await runCli(async (config) => {
+  const { values } = parseCliArgs(
+    process.argv.slice(2),
+    {
+      qa: { type: "string" },
+      beir: { type: "string" },
+      k: { type: "string" },
+      mode: { type: "string" },
+      json: { type: "boolean" },
+    },
+    USAGE,
+  );
+  if (!values.qa === !values.beir)
+    throw new UsageError(`Give exactly one of --qa or --beir.\nusage: ${USAGE}`);
+
+  if (values.beir) {
+    const mode = (values.mode ?? "hybrid") as SearchMode;
+    if (!["hybrid", "dense", "bm25"].includes(mode))
+      throw new UsageError("--mode must be hybrid, dense or bm25.");
+    const data = await readBeir(values.beir);
+    const embedder = withEmbeddingCache(await createEmbedder(config.embedder), config.cacheDir);
+    try {
+      const report = await evaluateBeir(data, embedder, mode, config.search);
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify(report)}\n`
+          : `${values.beir} (${report.docs} docs, ${report.queries} queries, ${mode}): nDCG@10 ${report["ndcg@10"]}, Recall@100 ${report["recall@100"]}, MRR@10 ${report["mrr@10"]}\n`,
+      );
+    } finally {
+      await embedder.close();
+    }
+    return;
+  }
+
+  const k = Number(values.k ?? 10);
+  if (!(Number.isInteger(k) && k >= 1 && k <= 100))
+    throw new UsageError("--k must be a whole number from 1 to 100.");
+  const items = await readQaFile(values.qa as string);
+  const engine = await openEngine(config);
+  try {
+    const outcomes: QaOutcome[] = [];
+    for (const item of items) {
+      const result = await engine.search(item.question, { topK: Math.max(k, 10) });
+      const ranked = result.hits.map((h) => ({
+        doc: h.chunk.doc,
+        texts: [
+          h.chunk,
+          ...h.duplicates.map((id) => engine.passage(id)?.chunk).filter((c) => c !== undefined),
+        ].map((c) => ({ doc: c.doc, text: c.text })),
+      }));
+      outcomes.push({ item, result, rank: hitRank(item, ranked.slice(0, k)) });
+    }
+    const report = qaReport(outcomes);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+      return;
+    }
+    const { failures, notFound, ...metrics } = report;
+    process.stdout.write(
+      `${Object.entries(metrics)
+        .map(([m, v]) => `${m} ${v}`)
+        .join(
+          "  ",
+        )}\nnot found: ${notFound.correct} of unanswerable refused, ${notFound.falseRefusals} false refusals\n`,
+    );
+    for (const f of failures)
+      process.stdout.write(
+        `\n✗ ${f.id} ${f.question}\n  expected: ${f.expected.join("\n            ")}\n  got:      ${f.got.join("\n            ")}\n`,
+      );
+  } finally {
+    await engine.close();
+  }
+});
