@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { checkClaim, type Search } from "../../src/factcheck/check.js";
+import { stem } from "../../src/factcheck/facts.js";
+import type { SearchResult } from "../../src/types.js";
+import { ALL, CIS_TRADE, HTP_25, HTP_27, MALAYSIA, SPIMEX } from "./passages.js";
+
+const words = (text: string) => new Set((text.match(/[A-Za-z]+/g) ?? []).map(stem));
+
+/** Ranks the real passages by shared words, as a stand-in for the engine's search. */
+function overlapSearch(queries: string[] = []): Search {
+  return async (query, opts): Promise<SearchResult> => {
+    queries.push(query);
+    const q = words(query);
+    const hits = ALL.map((chunk) => ({ chunk, score: [...words(chunk.text)].filter((w) => q.has(w)).length }))
+      .filter((h) => h.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, opts?.topK ?? 5)
+      .map((h) => ({ chunk: h.chunk, score: h.score / q.size, duplicates: [] }));
+    return { query, found: hits.length > 0, hits };
+  };
+}
+
+describe("checkClaim", () => {
+  it("supports a true claim with an exact quote and its source", async () => {
+    const r = await checkClaim(
+      "Is it true that CIS mutual trade totalled USD 164 billion in 2017?",
+      overlapSearch(),
+    );
+    expect(r.verdict).toBe("supported");
+    const [e] = r.evidence;
+    expect(e).toMatchObject({ doc: CIS_TRADE.doc, chunkId: CIS_TRADE.id, page: CIS_TRADE.pageStart });
+    expect(CIS_TRADE.text).toContain(e?.quote);
+  });
+
+  it("contradicts a wrong figure, asked as a yes/no question", async () => {
+    const r = await checkClaim("Did mutual trade in the CIS grow by 40% in 2017?", overlapSearch());
+    expect(r.verdict).toBe("contradicted");
+    expect(r.explanation).toContain("25%, not 40%");
+    expect(r.evidence[0]?.chunkId).toBe(CIS_TRADE.id);
+  });
+
+  it("searches for the subject without the claim's figures too", async () => {
+    const queries: string[] = [];
+    await checkClaim(
+      "Do Belarusian potash fertilizers make up about half of the Malaysian potash market?",
+      overlapSearch(queries),
+    );
+    expect(queries).toContain(
+      "Belarusian potash fertilizers make up about half of the Malaysian potash market",
+    );
+    expect(queries.some((q) => !q.includes("half"))).toBe(true);
+    const r = await checkClaim(
+      "Belarusian potash fertilizers make up a quarter of the Malaysian market.",
+      overlapSearch(),
+    );
+    expect(r).toMatchObject({ verdict: "supported", evidence: [{ chunkId: MALAYSIA.id }] });
+  });
+
+  it("contradicts a wrong founding year", async () => {
+    const r = await checkClaim(
+      "Someone says the St. Petersburg International Mercantile Exchange was only set up in 2015. Is that right?",
+      overlapSearch(),
+    );
+    expect(r).toMatchObject({ verdict: "contradicted", evidence: [{ chunkId: SPIMEX.id }] });
+  });
+
+  it("reports books that disagree", async () => {
+    const r = await checkClaim("High Tech Park exports exceeded $2.5 billion in 2020.", overlapSearch());
+    expect(r.verdict).toBe("supported");
+    expect(r.conflicts[0]?.readings.map((x) => x.evidence.chunkId).sort()).toEqual(
+      [HTP_25.id, HTP_27.id].sort(),
+    );
+  });
+
+  it("finds nothing for subjects the books do not cover, and for open questions", async () => {
+    for (const claim of [
+      "Is it true that consumer price inflation in Belarus was 5.5% in 2020?",
+      "What was the consumer price inflation rate in Belarus in 2020?",
+      "Did Belarus export 3 million tonnes of grain to Egypt in 2021?",
+    ]) {
+      const r = await checkClaim(claim, overlapSearch());
+      expect(r.verdict, claim).toBe("not_found");
+      expect(r.evidence).toEqual([]);
+    }
+  });
+});
