@@ -36,9 +36,10 @@ function articleHeading(
   width: number,
 ): { title: string; used: number } | undefined {
   const line = lines[i] as BodyLine;
-  const first = visible(line.text);
+  const text = visible(line.text);
+  const first = text.replace(/^\\/, ""); // a stray backslash before a title (001 L4670)
   const prev = lines[i - 1];
-  const startsPage = line.indented || i === 0 || line.text !== first;
+  const startsPage = line.indented || i === 0 || line.text !== text;
   if (!startsPage || first.length > Math.min(width * 1.1, MAX_TITLE) || !/^[\p{Lu}"«]/u.test(first))
     return undefined;
   if (prev && !ENDS_SENTENCE.test(visible(prev.text).trim())) return undefined;
@@ -57,7 +58,7 @@ function articleHeading(
   const blankAfter = lines[j]?.blankBefore === true || j >= lines.length;
   const colon = parts.some((p) => p.includes(":"));
   if (!(blankAfter || (colon && first.length < width * 0.8))) return undefined;
-  return { title: parts.join(" ").replace(/^\\/, "").replace(/\s+/g, " ").trim(), used: j - i };
+  return { title: parts.join(" ").replace(/\s+/g, " ").trim(), used: j - i };
 }
 
 /** Replaces heading lines by heading items; sentinels on heading lines move to the heading item. */

@@ -3,9 +3,9 @@
  * worded slightly differently): the capitalised run is dropped when nearly all its words occur just before.
  */
 const CAPS_WORD = "[\\p{Lu}\\d$.,%'\"-]*\\p{Lu}[\\p{Lu}\\d$.,%'\"-]*";
-/** Capitalised words, figures among them, ending on a word. */
+/** Six or more capitalised words, figures among them. */
 const CAPS_RUN = new RegExp(
-  `(?<![\\p{L}\\d])${CAPS_WORD}(?:\\s+(?:${CAPS_WORD}|[$\\d.,%]+)){5,}(?<=\\p{Lu})`,
+  `(?<![\\p{L}\\d])${CAPS_WORD}(?:\\s+(?:${CAPS_WORD}|[$\\d.,%]+)){5,}(?![\\p{L}\\d])`,
   "gu",
 );
 const words = (s: string) => s.toLowerCase().match(/\p{L}+|\d+(?:[.,]\d+)*/gu) ?? [];
