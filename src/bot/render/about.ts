@@ -25,14 +25,14 @@ export function renderAbout(info: IndexInfo): Page[] {
   );
 }
 
-/** What a reindex changed: numbers as they are, lists as a count and their first names. */
+/** What a reindex changed: numbers as they are, lists as a count and their first names (as code). */
 export function renderReindex(summary: ReindexSummary, ms: number): Page[] {
   const fields = Object.entries(summary).flatMap(([key, value]) => {
     if (typeof value === "number") return [field(key, String(value), true)];
     if (Array.isArray(value)) {
       const names = value
         .slice(0, 10)
-        .map((v) => escapeMarkdown(String(v)))
+        .map((v) => `\`${String(v).replaceAll("`", "'")}\``)
         .join("\n");
       return [field(`${key} (${value.length})`, names || "—", true)];
     }

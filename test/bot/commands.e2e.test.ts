@@ -1,0 +1,299 @@
+import { readFile } from "node:fs/promises";
+import { GatewayIntentBits } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { hashUserId } from "../../src/bot/feedback.js";
+import { createBotLogger } from "../../src/bot/logger.js";
+import { registerCommands } from "../../src/bot/register.js";
+import type { FactCheckLike } from "../../src/bot/types.js";
+import { loadConfig } from "../../src/config.js";
+import { ADMIN_ROLE, BOT_ID, BOT_TOKEN, buttonClick, CHANNELS, GUILD_ID, user } from "../discord/world.js";
+import { type Exchange, type Harness, messageCalls, startHarness } from "./harness.js";
+
+/** Slash commands and buttons, end to end: real discord.js client ↔ loopback Discord, real engine. */
+
+const alice = { user: user("1000000000000000001", "alice") };
+const bob = { user: user("1000000000000000002", "bob"), roles: [ADMIN_ROLE] };
+const carol = { user: user("1000000000000000003", "carol"), manageGuild: true };
+const QUESTION = "What did the CIS working group approve in February 2019?";
+const EPHEMERAL = 64;
+
+let h: Harness;
+/** Reindex runs, as the bot logs them. */
+const reindexRuns = () => h.logs.filter((l) => l.msg === "reindex finished").length;
+
+beforeAll(async () => {
+  h = await startHarness({
+    members: [alice, bob, carol],
+    env: {
+      DISCORD_ALLOWED_CHANNELS: CHANNELS.general,
+      DISCORD_ADMIN_ROLES: ADMIN_ROLE,
+      RATE_LIMIT_PER_MINUTE: "600",
+      RATE_LIMIT_BURST: "100",
+    },
+    // A stand-in fact-checker over the real search, so the verdict path is exercised.
+    factcheck: async (claim): Promise<FactCheckLike> => {
+      const result = await h.fixture.engine.search(claim);
+      return {
+        claim,
+        verdict: "supported",
+        explanation: "The closest passage states it.",
+        evidence: result.hits.slice(0, 2).map((hit) => ({
+          doc: hit.chunk.doc,
+          title: hit.chunk.title,
+          section: hit.chunk.section,
+          page: hit.chunk.pageStart,
+          quote: hit.chunk.text.slice(0, 200),
+          chunkId: hit.chunk.id,
+        })),
+        conflicts: [],
+      };
+    },
+  });
+});
+afterAll(async () => h?.close());
+
+const embedsOf = (ex: Exchange) => ex.messages.flatMap((m) => m.embeds ?? []);
+
+describe("gateway session", () => {
+  it("identifies with the intents the bot needs over uncompressed JSON, and logs ready once", () => {
+    expect(h.fake.gatewayQueries[0]).toEqual({ v: "10", encoding: "json" });
+    const identify = h.fake.identifies[0];
+    const needed =
+      GatewayIntentBits.Guilds |
+      GatewayIntentBits.GuildMessages |
+      GatewayIntentBits.MessageContent |
+      GatewayIntentBits.DirectMessages;
+    expect(identify.intents).toBe(needed);
+    expect(identify.compress).toBeFalsy();
+    expect(h.logs.filter((l) => l.msg === "Footnote is ready on Discord")).toEqual([
+      expect.objectContaining({ user: "Footnote", guilds: 1, application: BOT_ID }),
+    ]);
+  });
+});
+
+describe("/ask", () => {
+  it("defers publicly, then shows the answer with inline markers, sources and buttons", async () => {
+    const ex = await h.command("ask", { question: QUESTION }, alice);
+    expect(ex.callback?.body).toEqual({ type: 5, data: { flags: 0 } });
+    const [embed] = embedsOf(ex);
+    expect(embed.title).toBe(QUESTION);
+    expect(embed.description).toMatch(/approved the content of the first four sections.*\[1\]/s);
+    const first = embed.fields[0];
+    expect(first.name).toBe("[1] Commonwealth of Independent States: Evolution of regional cooperation");
+    expect(first.value).toMatch(/· p\. \d+\n> .*February 2019/);
+    // Every cited chunk id resolves to a passage: the citation is real, not decoration.
+    for (const f of embed.fields) {
+      const id = /`([0-9a-f]+)`$/.exec(f.value)?.[1] ?? "";
+      expect(h.fixture.engine.passage(id)).toBeDefined();
+    }
+    const ids = ex.messages.at(-1).components[0].components.map((c: { custom_id: string }) => c.custom_id);
+    expect(ids).toHaveLength(4);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
+  });
+
+  it("answers privately (ephemeral) when asked to", async () => {
+    const ex = await h.command("ask", { question: QUESTION, private: true }, alice);
+    expect(ex.callback?.body.data.flags).toBe(EPHEMERAL);
+    expect(embedsOf(ex)[0].fields.length).toBeGreaterThan(0);
+  });
+
+  it("never pings, whatever the question contains", async () => {
+    const hostile =
+      "@everyone <@1000000000000000002> <@&1400000000000000001> **what** did the `CIS` approve?";
+    const ex = await h.command("ask", { question: hostile }, alice);
+    expect(embedsOf(ex)[0].title).toContain("\\*\\*what\\*\\*");
+    const calls = messageCalls(ex.calls);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const c of calls) expect(c.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it("politely refuses, ephemerally, outside the allowed channels", async () => {
+    const ex = await h.command("ask", { question: QUESTION }, alice, { channelId: CHANNELS.random });
+    expect(ex.callback?.body).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: `I only answer in <#${CHANNELS.general}>. Please ask there.` },
+    });
+    expect(ex.calls).toHaveLength(1);
+  });
+});
+
+describe("buttons under an answer", () => {
+  let answer: Exchange;
+  const click = (action: string, member = alice) => {
+    const message = answer.messages.at(-1);
+    const id = message.components[0].components.find((c: { custom_id: string }) =>
+      c.custom_id.includes(`:${action}:`),
+    ).custom_id;
+    return h.interact(
+      buttonClick(id, { ...message, id: "1500000000000099999", channel_id: CHANNELS.general }, member),
+    );
+  };
+
+  beforeAll(async () => {
+    answer = await h.command("ask", { question: QUESTION }, alice);
+  });
+
+  it("More sources pages on through the next passages, ephemerally", async () => {
+    const first = await click("more");
+    expect(first.callback?.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const [embed] = embedsOf(first);
+    const topK = h.fixture.config.search.topK;
+    expect(embed.description).toMatch(new RegExp(`^Passages ${topK + 1}–`));
+    expect(embed.fields[0].name.startsWith(`#${topK + 1} `)).toBe(true);
+    const shown = new Set(embedsOf(answer)[0].fields.map((f: { value: string }) => f.value.split("`")[1]));
+    for (const f of embed.fields) expect(shown.has(f.value.split("`")[1])).toBe(false);
+    const second = await click("more");
+    expect(embedsOf(second)[0].title).toBe("No more sources");
+  });
+
+  it("Show passage shows the first cited passage with context", async () => {
+    const ex = await click("passage");
+    const firstId = embedsOf(answer)[0].fields[0].value.split("`")[1];
+    expect(embedsOf(ex).at(-1).footer.text).toContain(`chunk ${firstId}`);
+    expect(embedsOf(ex)[0].description).toContain("**Passage**");
+  });
+
+  it("👍 and 👎 are recorded to the JSONL log with a hashed user id", async () => {
+    const up = await click("up");
+    await click("down", carol);
+    expect(up.callback?.body).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: "Thanks — your feedback was recorded." },
+    });
+    const lines = (await readFile(h.feedbackLog, "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.vote, l.user])).toEqual([
+      ["up", hashUserId(alice.user.id)],
+      ["down", hashUserId(carol.user.id)],
+    ]);
+    expect(lines[0].question).toBe(QUESTION);
+    expect(lines[0].chunkIds).toEqual(
+      embedsOf(answer)[0].fields.map((f: { value: string }) => f.value.split("`")[1]),
+    );
+    expect(new Date(lines[0].time).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("a button whose state was forgotten explains instead of failing", async () => {
+    const ex = await h.interact(
+      buttonClick("fn:more:gone1234", { ...answer.messages[0], channel_id: CHANNELS.general }, alice),
+    );
+    expect(ex.callback?.body.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringContaining("too old"),
+    });
+  });
+});
+
+describe("/factcheck, /source, /about", () => {
+  it("/factcheck shows the verdict with evidence quotes", async () => {
+    const ex = await h.command(
+      "factcheck",
+      { claim: "The working group met in Moscow in February 2019" },
+      alice,
+    );
+    const [embed] = embedsOf(ex);
+    expect(embed.title).toBe("✅ Supported");
+    expect(embed.fields.length).toBe(2);
+    expect(embed.fields[0].value).toMatch(/^.* · p\. \d+\n> /);
+  });
+
+  it("/source shows the whole passage, its page, context and footnote references", async () => {
+    const asked = await h.command("ask", { question: QUESTION }, alice);
+    const id = embedsOf(asked)[0].fields[0].value.split("`")[1];
+    const passage = h.fixture.engine.passage(id);
+    expect(passage?.chunk.footnotes.length).toBeGreaterThan(0);
+    const ex = await h.command("source", { id }, alice);
+    const embeds = embedsOf(ex);
+    const text = embeds.map((e) => e.description ?? "").join(" ");
+    expect(text).toContain("approved the content of the first four sections");
+    expect(text).toContain("*after…:*");
+    const fields = embeds.flatMap((e) => e.fields ?? []);
+    expect(fields.find((f) => f.name === "Document").value).toMatch(/p\. \d+/);
+    const note = passage?.chunk.footnotes[0];
+    const shown = fields.find((f) => f.name === `Footnote ${note?.n}`);
+    expect(shown.value).toContain(note?.text.slice(0, 30));
+    if (note?.url) expect(shown.value).toContain(note.url);
+    const unknown = await h.command("source", { id: "nope" }, alice);
+    expect(unknown.messages[0].content).toContain("No passage has the id `nope`");
+  });
+
+  it("/about lists the documents, chunk count, embedder and build time", async () => {
+    const ex = await h.command("about", {}, alice);
+    const [embed] = embedsOf(ex);
+    const info = h.fixture.engine.about();
+    for (const d of info.documents) expect(embed.description).toContain(`${d.title}** — ${d.chunks} chunks`);
+    expect(embed.fields.map((f: { name: string }) => f.name)).toEqual(["Chunks", "Embedder", "Index built"]);
+    expect(embed.fields[0].value).toBe(String(info.chunks));
+  });
+});
+
+describe("/reindex", () => {
+  it("refuses a member without an admin role or Manage Server, politely and ephemerally", async () => {
+    const before = reindexRuns();
+    const ex = await h.command("reindex", {}, alice);
+    expect(ex.callback?.body).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringMatching(/^Sorry, only/) },
+    });
+    expect(reindexRuns()).toBe(before);
+  });
+
+  it("runs for the admin role and for Manage Server, and reports what changed", async () => {
+    for (const member of [bob, carol]) {
+      const ex = await h.command("reindex", {}, member);
+      expect(ex.callback?.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+      const [embed] = embedsOf(ex);
+      expect(embed.title).toBe("Reindex finished");
+      const fields = Object.fromEntries(
+        embed.fields.map((f: { name: string; value: string }) => [f.name, f.value]),
+      );
+      expect(fields.documents).toBe("3");
+      expect(fields["unchanged (3)"]).toContain("`001_04d2d979b8eaaf9e.txt`");
+    }
+    expect(reindexRuns()).toBe(2);
+  });
+});
+
+describe("register-commands", () => {
+  it("bulk-overwrites the five commands to the guild, or globally without a guild id", async () => {
+    const logger = createBotLogger("silent");
+    const env = { DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: h.fake.apiUrl };
+    await registerCommands(loadConfig({ ...env, DISCORD_GUILD_ID: GUILD_ID }), logger);
+    await registerCommands(loadConfig(env), logger);
+    const puts = h.fake.calls.filter((c) => c.method === "PUT" && c.path.includes("/commands"));
+    expect(puts.map((c) => [c.route, c.status])).toEqual([
+      ["PUT /applications/:app/guilds/:guild/commands", 200],
+      ["PUT /applications/:app/commands", 200],
+    ]);
+    expect(puts[0]?.params).toEqual({ app: BOT_ID, guild: GUILD_ID });
+    const ask = puts[0]?.body.find((c: { name: string }) => c.name === "ask");
+    expect(puts[0]?.body.map((c: { name: string }) => c.name)).toEqual([
+      "ask",
+      "factcheck",
+      "source",
+      "reindex",
+      "about",
+    ]);
+    expect(
+      ask.options.map((o: { name: string; type: number; required?: boolean }) => [
+        o.name,
+        o.type,
+        o.required,
+      ]),
+    ).toEqual([
+      ["question", 3, true],
+      ["private", 5, false],
+    ]);
+  });
+});
+
+describe("health", () => {
+  it("heartbeats are acknowledged and the token never reaches the logs", async () => {
+    await vi.waitFor(() => expect(h.fake.heartbeats).toBeGreaterThan(0), { timeout: 3000 });
+    expect(h.bot.client.ws.ping).toBeGreaterThanOrEqual(0);
+    expect(h.rawLogs.join("")).not.toContain(BOT_TOKEN);
+    expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
+});
