@@ -264,14 +264,28 @@ export function buttonClick(
   } as APIMessageComponentButtonInteraction;
 }
 
-/** MESSAGE_CREATE for a user's message; `mentions` lists users it mentions (as Discord resolves them). */
+/**
+ * MESSAGE_CREATE for a user's message; `mentions` lists users it mentions (as Discord resolves
+ * them). In DM_CHANNEL it is a DM; in any other unknown channel, a message in a thread.
+ */
 export function userMessage(content: string, author: APIUser, channelId: string, mentions: APIUser[] = []) {
+  const dm = channelId === DM_CHANNEL;
+  const known: string[] = Object.values(CHANNELS);
   return {
     id: snowflake(),
     channel_id: channelId,
-    guild_id: GUILD_ID,
+    channel_type: dm
+      ? ChannelType.DM
+      : known.includes(channelId)
+        ? ChannelType.GuildText
+        : ChannelType.PublicThread,
+    ...(dm
+      ? {}
+      : {
+          guild_id: GUILD_ID,
+          member: { roles: [], joined_at: "2024-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0 },
+        }),
     author,
-    member: { roles: [], joined_at: "2024-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0 },
     content,
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
