@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import type { Embedder } from "./embedder.js";
 
@@ -24,7 +24,9 @@ export function withEmbeddingCache(inner: Embedder, cacheDir: string): CachedEmb
   const cache = new Map<string, Float32Array>();
   try {
     const buf = readFileSync(file);
-    const whole = buf.length - (buf.length % recordBytes); // ignore a torn last record
+    const whole = buf.length - (buf.length % recordBytes);
+    // Drop a torn last record, so that records appended from now on stay aligned.
+    if (whole < buf.length) truncateSync(file, whole);
     for (let at = 0; at < whole; at += recordBytes) {
       const key = buf.toString("hex", at, at + KEY_BYTES);
       const vec = new Float32Array(inner.dimension);
