@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Config, loadConfig } from "../../src/config.js";
+import { type IngestSummary, runIngest } from "../../src/ingest.js";
 import type { CleanDocument } from "../../src/types.js";
 
 /**
@@ -115,3 +116,13 @@ export function corpusEnv(root: string, env: Record<string, string> = {}): Recor
 
 export const corpusConfig = (root: string, env: Record<string, string> = {}): Config =>
   loadConfig(corpusEnv(root, env), root);
+
+/** A small real corpus under `root`, ingested: seeds/, index/ and cache/ inside it. */
+export async function ingestSmallCorpus(
+  root: string,
+  env: Record<string, string> = {},
+): Promise<{ config: Config; summary: IngestSummary }> {
+  const config = corpusConfig(root, env);
+  await writeSmallSeeds(config.seedsDir);
+  return { config, summary: await runIngest(config) };
+}
