@@ -8,8 +8,13 @@ import { type AnswerState, Lru } from "./state.js";
 import type { BotConfig, BotDeps } from "./types.js";
 
 export interface StartOptions {
-  /** Stop on SIGINT/SIGTERM and exit (default true; tests turn it off). */
-  handleSignals?: boolean;
+  /**
+   * The bot owns the process (default true; in-process tests turn it off): it stops and exits on
+   * SIGINT/SIGTERM and is the only unhandledRejection listener.
+   */
+  ownsProcess?: boolean;
+  /** Runs after stop() when a signal ends the process, e.g. to close the engine. */
+  onShutdown?: () => Promise<void>;
   /** How long shutdown waits for answers in flight. */
   drainMs?: number;
   /** Per-answer button state kept at most. */
@@ -45,8 +50,13 @@ export async function startBot(
   const client = createClient(config);
   const wiring = wireClient(client, ctx);
 
+  const ownsProcess = options.ownsProcess !== false;
   const onRejection = (reason: unknown) =>
     logger.error({ err: reason }, "unhandled rejection (bot keeps running)");
+  // Emscripten builds (the USE-lite embedder's) add a listener that rethrows, which would kill
+  // the bot on any stray rejection; the bot takes those over while it runs.
+  const displaced = ownsProcess ? process.listeners("unhandledRejection") : [];
+  for (const listener of displaced) process.off("unhandledRejection", listener);
   process.on("unhandledRejection", onRejection);
 
   let stopping: Promise<void> | undefined;
@@ -58,21 +68,24 @@ export async function startBot(
       await ctx.feedback.flush();
       await client.destroy();
       process.off("unhandledRejection", onRejection);
+      for (const listener of displaced) process.on("unhandledRejection", listener);
       for (const signal of signals) process.off(signal, onSignal);
       logger.info("stopped");
     })();
     return stopping;
   };
-  const signals = options.handleSignals === false ? [] : (["SIGINT", "SIGTERM"] as const);
+  const signals = ownsProcess ? (["SIGINT", "SIGTERM"] as const) : [];
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "signal received");
-    stop().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err }, "shutdown failed");
-        process.exit(1);
-      },
-    );
+    stop()
+      .then(() => options.onShutdown?.())
+      .then(
+        () => process.exit(0),
+        (err) => {
+          logger.error({ err }, "shutdown failed");
+          process.exit(1);
+        },
+      );
   };
   for (const signal of signals) process.on(signal, onSignal);
 

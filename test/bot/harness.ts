@@ -91,7 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const bot = await startBot(
     config,
     { engine, reindex: fixture.reindex, factcheck: options.factcheck, logger },
-    { handleSignals: false },
+    { ownsProcess: false },
   );
 
   const waitForLog = (match: (line: Record<string, any>) => boolean, timeoutMs = 15_000) => {
