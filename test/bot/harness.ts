@@ -5,7 +5,7 @@ import { type RunningBot, startBot } from "../../src/bot/start.js";
 import type { BotDeps } from "../../src/bot/types.js";
 import { loadConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
-import { FakeDiscord, type RecordedCall } from "../discord/fake-discord.js";
+import { FakeDiscord, type Json, type RecordedCall } from "../discord/fake-discord.js";
 import {
   BOT_TOKEN,
   CHANNELS,
@@ -34,7 +34,7 @@ export interface Harness {
   bot: RunningBot;
   fixture: FixtureEngine;
   /** Every log line the bot wrote, parsed. */
-  logs: Record<string, any>[];
+  logs: Json[];
   rawLogs: string[];
   feedbackLog: string;
   /** Sends a slash command; resolves once the bot is done with it (answered, refused or failed). */
@@ -48,7 +48,7 @@ export interface Harness {
   interact(payload: { id: string; token: string; channel_id?: string }): Promise<Exchange>;
   /** Dispatches MESSAGE_CREATE and waits until the bot is done with it. */
   message(payload: { id: string; channel_id: string }): Promise<RecordedCall[]>;
-  waitForLog(match: (line: Record<string, any>) => boolean, timeoutMs?: number): Promise<Record<string, any>>;
+  waitForLog(match: (line: Json) => boolean, timeoutMs?: number): Promise<Json>;
   close(): Promise<void>;
 }
 
@@ -59,14 +59,14 @@ export interface Exchange {
   /** The interaction callback (defer or immediate reply). */
   callback?: RecordedCall;
   /** Messages shown: the edited original first, then follow-ups. */
-  messages: any[];
+  messages: Json[];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fixture = await openFixtureEngine();
   const fake = await FakeDiscord.start({ members: options.members?.map((m) => m.user) });
   const rawLogs: string[] = [];
-  const logs: Record<string, any>[] = [];
+  const logs: Json[] = [];
   const logEvents = new EventEmitter().setMaxListeners(500);
   const logger = createBotLogger("debug", {
     write(line: string) {
@@ -94,11 +94,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { ownsProcess: false },
   );
 
-  const waitForLog = (match: (line: Record<string, any>) => boolean, timeoutMs = 15_000) => {
+  const waitForLog = (match: (line: Json) => boolean, timeoutMs = 15_000) => {
     const found = logs.find(match);
     if (found) return Promise.resolve(found);
-    return new Promise<Record<string, any>>((resolve, reject) => {
-      const onLine = (line: Record<string, any>) => {
+    return new Promise<Json>((resolve, reject) => {
+      const onLine = (line: Json) => {
         if (!match(line)) return;
         clearTimeout(timer);
         logEvents.off("line", onLine);

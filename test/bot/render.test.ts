@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { renderAbout } from "../../src/bot/render/about.js";
+import { renderAbout, renderReindex } from "../../src/bot/render/about.js";
 import { renderAnswer } from "../../src/bot/render/answer.js";
 import { parseButtonId } from "../../src/bot/render/components.js";
 import { renderFactCheck } from "../../src/bot/render/factcheck.js";
@@ -213,7 +213,29 @@ describe("renderPassage", () => {
   });
 });
 
-describe("renderFactCheck and renderAbout", () => {
+describe("renderFactCheck, renderAbout, renderReindex", () => {
+  it("reports a reindex summary: counts, flags and lists", () => {
+    const [page] = renderReindex(
+      {
+        documents: 3,
+        rebuilt: false,
+        added: [],
+        unchanged: ["a.txt", "b_c.txt"],
+        warnings: [{ file: "x.pdf", reason: "unsupported" }],
+      },
+      1234,
+    );
+    const fields = Object.fromEntries((page?.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
+    expect(fields).toEqual({
+      documents: "3",
+      rebuilt: "no",
+      "added (0)": "—",
+      "unchanged (2)": "`a.txt`\n`b_c.txt`",
+      "warnings (1)": '`{"file":"x.pdf","reason":"unsupported"}`',
+    });
+    expect(page?.embeds[0]?.description).toBe("Reindex took 1.2 s.");
+  });
+
   it("labels the verdict and quotes the evidence", () => {
     const [page] = renderFactCheck({
       claim: "The working group met in Moscow in February 2019 @everyone",

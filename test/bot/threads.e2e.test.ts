@@ -46,7 +46,7 @@ describe("@Footnote in a channel", () => {
       `DELETE /channels/${CHANNELS.general}/messages/${msg.id}/reactions/${THINKING}/@me`,
     ]);
     expect(calls[1]?.body).toMatchObject({ name: QUESTION, auto_archive_duration: 1440 });
-    const [embed] = calls[2]?.body.embeds;
+    const [embed] = calls[2]?.body.embeds ?? [];
     expect(embed.title).toBe(QUESTION);
     expect(embed.description).toContain("[1]");
     expect(embed.fields[0].name).toMatch(/^\[1\] /);
@@ -60,7 +60,7 @@ describe("@Footnote in a channel", () => {
       `POST /channels/${threadId}/messages`,
     ]);
     expect(asked.at(-1)).toMatchObject({ question: "and in 2018?", options: { history: [QUESTION] } });
-    const [embed] = calls[1]?.body.embeds;
+    const [embed] = calls[1]?.body.embeds ?? [];
     expect(embed.title).toBe("and in 2018?");
     // The history made the follow-up answerable: it is about 2018, from the same book.
     expect(embed.description).toContain("2018");

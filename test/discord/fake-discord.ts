@@ -12,6 +12,10 @@ import { BOT_ID, BOT_TOKEN, BOT_USER, DM_CHANNEL, GUILD_ID, guildCreate, ready, 
  * X-RateLimit headers), so discord.js's own retry logic runs.
  */
 
+/** Recorded JSON, inspected freely by tests. */
+// biome-ignore lint/suspicious/noExplicitAny: payloads are arbitrary Discord JSON
+export type Json = any;
+
 export interface RecordedCall {
   method: string;
   /** Path after /api/v10, e.g. "/channels/1/messages". */
@@ -21,7 +25,7 @@ export interface RecordedCall {
   params: Record<string, string>;
   query: Record<string, string>;
   /** JSON body, or the payload_json of a multipart body. */
-  body: any;
+  body: Json;
   status: number;
   at: number;
 }
@@ -81,7 +85,7 @@ export interface FakeDiscordOptions {
 
 export class FakeDiscord extends EventEmitter {
   readonly calls: RecordedCall[] = [];
-  readonly identifies: any[] = [];
+  readonly identifies: Json[] = [];
   /** Query strings the gateway was opened with. */
   readonly gatewayQueries: Record<string, string>[] = [];
   heartbeats = 0;
@@ -178,7 +182,7 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  #onFrame(ws: WebSocket, frame: { op: number; d: any }): void {
+  #onFrame(ws: WebSocket, frame: { op: number; d: Json }): void {
     switch (frame.op) {
       case 1:
         this.heartbeats++;
@@ -262,7 +266,7 @@ export class FakeDiscord extends EventEmitter {
     send(status, body);
   }
 
-  #respond(route: string, p: Record<string, string>, body: any): [number, unknown?] {
+  #respond(route: string, p: Record<string, string>, body: Json): [number, unknown?] {
     switch (route) {
       case "GET /gateway/bot":
         return [
@@ -315,7 +319,7 @@ export class FakeDiscord extends EventEmitter {
       case "PUT /applications/:app/guilds/:guild/commands":
         return [
           200,
-          (body as any[]).map((c) => ({
+          (body as Json[]).map((c) => ({
             ...c,
             id: snowflake(),
             application_id: BOT_ID,
@@ -354,7 +358,7 @@ async function parseBody(raw: Buffer, contentType: string | undefined): Promise<
   return JSON.parse(raw.toString("utf8"));
 }
 
-function botMessage(id: string, channelId: string, body: any, webhook: boolean): APIMessage {
+function botMessage(id: string, channelId: string, body: Json, webhook: boolean): APIMessage {
   return {
     id,
     channel_id: channelId,

@@ -2,6 +2,7 @@ import { escapeMarkdown, TimestampStyles, time } from "discord.js";
 import type { IndexInfo } from "../../engine.js";
 import type { ReindexSummary } from "../types.js";
 import { COLORS, field, layoutEmbeds, type Page, toPages } from "./page.js";
+import { truncate } from "./split.js";
 
 function builtAt(iso: string): string {
   const date = new Date(iso);
@@ -25,14 +26,18 @@ export function renderAbout(info: IndexInfo): Page[] {
   );
 }
 
-/** What a reindex changed: numbers as they are, lists as a count and their first names (as code). */
+/** What a reindex changed: numbers and flags as they are, lists as a count and their first items (as code). */
 export function renderReindex(summary: ReindexSummary, ms: number): Page[] {
   const fields = Object.entries(summary).flatMap(([key, value]) => {
     if (typeof value === "number") return [field(key, String(value), true)];
+    if (typeof value === "boolean") return [field(key, value ? "yes" : "no", true)];
     if (Array.isArray(value)) {
       const names = value
         .slice(0, 10)
-        .map((v) => `\`${String(v).replaceAll("`", "'")}\``)
+        .map(
+          (v) =>
+            `\`${truncate(typeof v === "object" ? JSON.stringify(v) : String(v), 100).replaceAll("`", "'")}\``,
+        )
         .join("\n");
       return [field(`${key} (${value.length})`, names || "—", true)];
     }
@@ -42,7 +47,7 @@ export function renderReindex(summary: ReindexSummary, ms: number): Page[] {
     layoutEmbeds({
       title: "Reindex finished",
       color: COLORS.ok,
-      text: `The index was rebuilt in ${(ms / 1000).toFixed(1)} s.`,
+      text: `Reindex took ${(ms / 1000).toFixed(1)} s.`,
       fields,
     }),
   );
