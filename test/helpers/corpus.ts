@@ -94,7 +94,10 @@ export async function seedHead(file: string, lines: number): Promise<string> {
 }
 
 /** Writes the small books (or a chosen subset) with title sidecars into `seedsDir`. */
-export async function writeSmallSeeds(seedsDir: string, books = SMALL_BOOKS): Promise<void> {
+export async function writeSmallSeeds(
+  seedsDir: string,
+  books: readonly { file: string; lines: number; title: string }[] = SMALL_BOOKS,
+): Promise<void> {
   await mkdir(seedsDir, { recursive: true });
   for (const { file, lines, title } of books) {
     await writeFile(join(seedsDir, file), await seedHead(file, lines));
