@@ -22,7 +22,7 @@ const idList = z
   )
   .pipe(z.array(snowflake));
 /** An optional string setting: unset and blank both mean "not configured". */
-const optional = <T extends z.ZodType<string>>(schema: T) =>
+const optional = (schema: z.ZodString) =>
   z
     .string()
     .default("")

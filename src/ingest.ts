@@ -55,36 +55,37 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
     };
     const seconds = () => Math.round((performance.now() - started) / 10) / 100;
 
-    const sameSettings =
-      previous !== undefined &&
-      previous.chunking.targetTokens === config.chunk.targetTokens &&
-      previous.chunking.overlapTokens === config.chunk.overlapTokens &&
-      (options.embedder === undefined || previous.embedder.id === options.embedder.id);
-    const nothingChanged = diff.added.length + diff.updated.length + diff.removed.length === 0;
-    if (!options.full && sameSettings && nothingChanged && previous) {
-      return {
-        documents: docs.length,
-        chunks: previous.chunks,
-        embedded: 0,
-        ...diff,
-        warnings,
-        seconds: seconds(),
-        rebuilt: false,
-      };
-    }
-
-    const chunks: Chunk[] = [];
-    const documents: Manifest["documents"] = [];
-    for (const raw of docs) {
-      const doc = cleanDocument(raw.id, raw.raw, raw.meta);
-      const docChunks = chunkDocument(doc, config.chunk);
-      chunks.push(...docChunks);
-      documents.push({ id: doc.id, title: doc.title, hash: raw.hash, chunks: docChunks.length });
-    }
-
     const base = options.embedder ?? (await createEmbedder(config.embedder));
-    const embedder = withEmbeddingCache(base, config.cacheDir);
+    const closeBase = () => (options.embedder ? Promise.resolve() : base.close());
     try {
+      const sameSettings =
+        previous !== undefined &&
+        previous.chunking.targetTokens === config.chunk.targetTokens &&
+        previous.chunking.overlapTokens === config.chunk.overlapTokens &&
+        previous.embedder.id === base.id;
+      const nothingChanged = diff.added.length + diff.updated.length + diff.removed.length === 0;
+      if (!options.full && sameSettings && nothingChanged && previous) {
+        return {
+          documents: docs.length,
+          chunks: previous.chunks,
+          embedded: 0,
+          ...diff,
+          warnings,
+          seconds: seconds(),
+          rebuilt: false,
+        };
+      }
+
+      const chunks: Chunk[] = [];
+      const documents: Manifest["documents"] = [];
+      for (const seed of docs) {
+        const doc = seed.kind === "text" ? cleanDocument(seed.id, seed.raw, seed.meta) : seed.doc;
+        const docChunks = chunkDocument(doc, config.chunk);
+        chunks.push(...docChunks);
+        documents.push({ id: doc.id, title: doc.title, hash: seed.hash, chunks: docChunks.length });
+      }
+
+      const embedder = withEmbeddingCache(base, config.cacheDir);
       const vectors = await embedAll(embedder, chunks.map(embeddingText), options.progress ?? false);
       const manifest: Manifest = {
         formatVersion: FORMAT_VERSION,
@@ -110,7 +111,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
         rebuilt: true,
       };
     } finally {
-      if (!options.embedder) await base.close();
+      await closeBase();
     }
   });
 }

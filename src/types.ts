@@ -64,6 +64,8 @@ export interface SearchHit {
   score: number;
   /** Chunk ids of near-duplicate passages collapsed into this hit (other books' copies). */
   duplicates: string[];
+  /** The sentence of the passage that best matches the query (offsets in `chunk.text`). */
+  highlight?: { start: number; end: number };
 }
 
 export interface SearchResult {

@@ -144,11 +144,9 @@ describe("runIngest, run after run", () => {
 });
 
 describe("runIngest after the embedder changed", () => {
-  // BUG (src/ingest.ts, `sameSettings`): without options.embedder the configured embedder is never
-  // compared with the index's, so an index built by another embedder counts as up to date
-  // ("rebuilt: false") while openEngine/loadIndex refuse it and say to re-run `npm run ingest`:
-  // the user is sent in a circle until they think of --full.
-  it.skip("rebuilds an index that another embedder built, even though no document changed", async () => {
+  // An index built by another embedder must be rebuilt, or loadIndex would refuse it while
+  // ingest called it up to date.
+  it("rebuilds an index that another embedder built, even though no document changed", async () => {
     const { dir, cleanup } = await tempDir("footnote-ingest-embedder-");
     try {
       const config = corpusConfig(dir);

@@ -55,8 +55,13 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = {}): Answe
         if (chosen.some((x) => similar(x.text, c.text))) continue;
         chosen.push(c);
       }
-      // Cited passages first, in answer order; the remaining hits follow as further sources.
-      const order = [...chosen, ...best.filter((c) => !chosen.includes(c))];
+      // Cited passages first, in answer order; the remaining hits follow as further sources,
+      // minus those quoting a sentence already shown (overlapping chunks share sentences).
+      const rest = best.filter((c) => !chosen.includes(c));
+      const order = [
+        ...chosen,
+        ...rest.filter((c, i) => ![...chosen, ...rest.slice(0, i)].some((x) => x.text === c.text)),
+      ];
       const citations = order.map((c, i) => toCitation(c, i + 1));
       const answer = chosen.map((c, i) => `${c.text} [${i + 1}]`).join(" ");
       return { question: result.query, found: true, answer, citations, mode: "extractive" };
@@ -64,9 +69,16 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = {}): Answe
   };
 }
 
-/** Highest-scoring sentence of a passage: share of the question's terms it holds, figures doubled. */
+/**
+ * The sentence to quote from a passage: the search's highlight (IDF-weighted, heading-aware)
+ * when present, else the sentence holding most of the question's terms, figures doubled.
+ */
 function bestSentence(hit: SearchHit, rank: number, queryTerms: string[]): Candidate {
   const text = hit.chunk.text;
+  if (hit.highlight) {
+    const span = hit.highlight;
+    return { hit, rank, span, text: text.slice(span.start, span.end), score: hit.score };
+  }
   const weight = (t: string) => (isNumberTerm(t) ? 2 : 1);
   const total = queryTerms.reduce((s, t) => s + weight(t), 0) || 1;
   let best: Candidate | undefined;

@@ -38,14 +38,20 @@ export function analyzePassage(text: string): AnalyzedPassage {
   return a;
 }
 
+/**
+ * `section` is the passage's heading: its words hold for every sentence under it ("Belarus –
+ * Vladimir Region" names the place a paragraph's "the region" refers to).
+ */
 export function passageFeatures(
   queryTerms: string[],
   text: string,
+  section: string,
   stats: TermStats,
   bm25: number,
   dense: number,
 ): PassageFeatures {
   const p = analyzePassage(text);
+  const heading = new Set(terms(section));
   const weight = (t: string) => stats.idf(t) * (isNumberTerm(t) ? NUMBER_WEIGHT : 1);
   const total = queryTerms.reduce((s, t) => s + weight(t), 0) || 1;
   const share = (has: (t: string) => boolean) =>
@@ -53,13 +59,16 @@ export function passageFeatures(
 
   let relevance = 0;
   let best: Span = p.sentences[0] ?? { start: 0, end: text.length };
+  const own = p.sentenceTerms.map((terms) => share((t) => terms.has(t)));
   for (let i = 0; i < p.sentenceTerms.length; i++) {
     const window = p.sentenceTerms.slice(i, i + WINDOW);
-    const s = share((t) => window.some((w) => w.has(t)));
+    const s = share((t) => heading.has(t) || window.some((w) => w.has(t)));
     if (s > relevance) {
       relevance = s;
-      best = p.sentences[i] as Span;
+      // Of the window, the sentence that itself holds more of the query is the one to quote.
+      const j = i + 1 < own.length && (own[i + 1] as number) > (own[i] as number) ? i + 1 : i;
+      best = p.sentences[j] as Span;
     }
   }
-  return { relevance, coverage: share((t) => p.all.has(t)), bm25, dense, best };
+  return { relevance, coverage: share((t) => heading.has(t) || p.all.has(t)), bm25, dense, best };
 }

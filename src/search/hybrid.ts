@@ -5,6 +5,7 @@ import { terms } from "../text/analyze.js";
 import type { Chunk, SearchHit, SearchResult } from "../types.js";
 import { collapseDuplicates } from "./duplicates.js";
 import { type PassageFeatures, passageFeatures } from "./features.js";
+import { searchableQuery } from "./query.js";
 import { TermStats } from "./term-stats.js";
 
 export interface SearchSettings {
@@ -65,6 +66,7 @@ export class HybridSearcher {
         chunk: item.chunk,
         score: round(item.score),
         duplicates: duplicates.map((d) => d.chunk.id),
+        highlight: item.features.best,
       }),
     );
     const best = scored[0];
@@ -73,8 +75,9 @@ export class HybridSearcher {
   }
 
   /** All candidates, best first, with their features (for search, evaluation and tuning). */
-  async rank(query: string, options: RankOptions = {}): Promise<RankedCandidate[]> {
+  async rank(question: string, options: RankOptions = {}): Promise<RankedCandidate[]> {
     const mode = options.mode ?? "hybrid";
+    const query = searchableQuery(question);
     const queryTerms = [...new Set(terms(query))];
     if (queryTerms.length === 0 && mode !== "dense") return [];
     const lexical =
@@ -91,7 +94,14 @@ export class HybridSearcher {
     const out = [...labels].map((label) => {
       const chunk = this.corpus.chunks[label] as Chunk;
       const similarity = queryVector ? dot(queryVector, this.corpus.vectors.vector(label)) : 0;
-      const features = passageFeatures(queryTerms, chunk.text, this.stats, bm25.get(label) ?? 0, similarity);
+      const features = passageFeatures(
+        queryTerms,
+        chunk.text,
+        chunk.section,
+        this.stats,
+        bm25.get(label) ?? 0,
+        similarity,
+      );
       const lexicalScore = 0.55 * features.relevance + 0.25 * features.bm25 + 0.2 * features.coverage;
       const score =
         mode === "bm25"

@@ -1,0 +1,43 @@
+import { createBotLogger } from "../src/bot/logger.js";
+import { startBot } from "../src/bot/start.js";
+import { runChat } from "../src/cli/chat.js";
+import { runCli } from "../src/cli/run.js";
+import { checkClaim } from "../src/factcheck/check.js";
+import { runIngest } from "../src/ingest.js";
+import { openEngine } from "../src/open.js";
+
+/** `npm start`: brings the index up to date, then runs the Discord bot or, without a token, a terminal chat. */
+await runCli(async (config) => {
+  const summary = await runIngest(config, { progress: true });
+  process.stderr.write(
+    summary.rebuilt
+      ? `Indexed ${summary.documents} documents (${summary.chunks} chunks) in ${summary.seconds} s.\n`
+      : `Index up to date (${summary.documents} documents, ${summary.chunks} chunks).\n`,
+  );
+  for (const w of summary.warnings) process.stderr.write(`warning: ${w.file}: ${w.reason}\n`);
+  const engine = await openEngine(config);
+  const factcheck = (claim: string) => checkClaim(claim, (q, o) => engine.search(q, o));
+
+  if (!config.discord.token) {
+    process.stderr.write(
+      'No DISCORD_TOKEN set: starting the terminal chat. To connect to Discord, set DISCORD_TOKEN (and DISCORD_CLIENT_ID) in .env — see README, "Discord".\n',
+    );
+    await runChat(engine, { check: factcheck });
+    await engine.close();
+    return;
+  }
+  await startBot(
+    config,
+    {
+      engine,
+      reindex: async () => {
+        const s = await runIngest(config);
+        await engine.reload();
+        return { ...s };
+      },
+      factcheck,
+      logger: createBotLogger(config.logLevel),
+    },
+    { onShutdown: () => engine.close() },
+  );
+});
