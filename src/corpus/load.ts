@@ -1,28 +1,53 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, extname, join, relative, sep } from "node:path";
 import { z } from "zod";
-import type { DocumentMeta } from "../types.js";
+import type { CleanDocument, DocumentMeta } from "../types.js";
+import { parseDocx } from "./formats/docx.js";
+import { parseHtml } from "./formats/html.js";
+import { parseMarkdown } from "./formats/markdown.js";
+import { parsePdf } from "./formats/pdf.js";
+import type { DocumentBody } from "./formats/structured.js";
 import { parseTxt } from "./formats/txt.js";
 
-export interface RawDocument {
+/**
+ * One seed file: either raw text for `cleanDocument` (the PDF-to-text books, `.txt`) or a
+ * document a structured format (Markdown, HTML, PDF, DOCX) already built.
+ */
+export type SeedDocument = {
   /** Path relative to the seeds folder, with "/" separators. */
   id: string;
-  raw: string;
   meta: DocumentMeta;
   /** sha256 of the file's bytes, hex. */
   hash: string;
-}
+} & ({ kind: "text"; raw: string } | { kind: "structured"; doc: CleanDocument });
 
 export interface LoadWarning {
   file: string;
   reason: string;
 }
 
-/** One parser per file extension; adding a format (Markdown, HTML, PDF) means adding an entry here. */
-const parsers: Record<string, (bytes: Uint8Array) => string> = {
-  ".txt": parseTxt,
+type Parser =
+  | { kind: "text"; parse: (bytes: Uint8Array) => string }
+  | { kind: "structured"; parse: (bytes: Uint8Array) => DocumentBody | Promise<DocumentBody> };
+
+/** One parser per file extension (lower case); adding a format means adding an entry here. */
+const parsers: Record<string, Parser> = {
+  ".txt": { kind: "text", parse: parseTxt },
+  ".md": { kind: "structured", parse: parseMarkdown },
+  ".markdown": { kind: "structured", parse: parseMarkdown },
+  ".html": { kind: "structured", parse: parseHtml },
+  ".htm": { kind: "structured", parse: parseHtml },
+  ".pdf": { kind: "structured", parse: parsePdf },
+  ".docx": { kind: "structured", parse: parseDocx },
 };
+
+export interface LoadOptions {
+  /** Larger files are skipped with a warning (default 50 MB; not a config setting yet). */
+  maxBytes?: number;
+}
+
+const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 const META_SUFFIX = ".meta.json";
 
@@ -43,11 +68,6 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-function parserFor(file: string): ((bytes: Uint8Array) => string) | undefined {
-  const ext = Object.keys(parsers).find((e) => file.endsWith(e));
-  return ext ? parsers[ext] : undefined;
-}
-
 async function readMeta(path: string, id: string, warnings: LoadWarning[]): Promise<DocumentMeta> {
   let text: string;
   try {
@@ -66,28 +86,64 @@ async function readMeta(path: string, id: string, warnings: LoadWarning[]): Prom
   return {};
 }
 
-/** Reads every supported file under `dir` (recursively, sorted by path) with its optional sidecar metadata. */
-export async function loadSeeds(dir: string): Promise<{ docs: RawDocument[]; warnings: LoadWarning[] }> {
-  const docs: RawDocument[] = [];
+/** A CleanDocument from a structured body: sidecar meta first, then the file's own title, then its name. */
+function toDocument(id: string, body: DocumentBody, meta: DocumentMeta): CleanDocument {
+  const { title, ...rest } = body;
+  return { id, ...meta, title: meta.title ?? title ?? basename(id, extname(id)), ...rest, footnotes: [] };
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Reads every supported file under `dir` (recursively, sorted by path) with its optional sidecar
+ * metadata. A file that cannot be used (too large, undecodable, malformed, empty) is skipped with
+ * a warning and the rest still loads.
+ */
+export async function loadSeeds(
+  dir: string,
+  options: LoadOptions = {},
+): Promise<{ docs: SeedDocument[]; warnings: LoadWarning[] }> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const docs: SeedDocument[] = [];
   const warnings: LoadWarning[] = [];
   for (const path of await listFiles(dir)) {
-    const parse = parserFor(path);
-    if (!parse) continue;
+    const parser = parsers[extname(path).toLowerCase()];
+    if (!parser) continue;
     const id = relative(dir, path).split(sep).join("/");
-    const bytes = await readFile(path);
-    let raw: string;
+    const skip = (reason: string) => warnings.push({ file: id, reason });
     try {
-      raw = parse(bytes);
+      const { size } = await stat(path);
+      if (size > maxBytes) {
+        skip(`too large: ${size} bytes (limit ${maxBytes})`);
+        continue;
+      }
+      const bytes = await readFile(path);
+      const hash = createHash("sha256").update(bytes).digest("hex");
+      if (parser.kind === "text") {
+        const raw = parser.parse(bytes);
+        if (raw.trim() === "") {
+          skip("empty file");
+          continue;
+        }
+        docs.push({
+          id,
+          kind: "text",
+          raw,
+          hash,
+          meta: await readMeta(`${path}${META_SUFFIX}`, id, warnings),
+        });
+      } else {
+        const body = await parser.parse(bytes);
+        if (body.text === "") {
+          skip("no text (empty, or a scanned PDF without a text layer)");
+          continue;
+        }
+        const meta = await readMeta(`${path}${META_SUFFIX}`, id, warnings);
+        docs.push({ id, kind: "structured", doc: toDocument(id, body, meta), hash, meta });
+      }
     } catch (err) {
-      warnings.push({ file: id, reason: `cannot decode: ${(err as Error).message}` });
-      continue;
+      skip(`cannot read: ${message(err)}`);
     }
-    if (raw.trim() === "") {
-      warnings.push({ file: id, reason: "empty file" });
-      continue;
-    }
-    const hash = createHash("sha256").update(bytes).digest("hex");
-    docs.push({ id, raw, meta: await readMeta(`${path}${META_SUFFIX}`, id, warnings), hash });
   }
   return { docs, warnings };
 }

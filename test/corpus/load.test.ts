@@ -17,7 +17,7 @@ describe("loadSeeds", () => {
     await writeFile(join(dir, "sub", "c.txt.meta.json"), JSON.stringify({ year: "soon" }));
     await writeFile(join(dir, "empty.txt"), "  \n");
     await writeFile(join(dir, "latin1.txt"), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
-    await writeFile(join(dir, "notes.md"), "# not a supported format yet");
+    await writeFile(join(dir, "notes.rtf"), "{\\rtf1 not a supported format}");
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -25,7 +25,7 @@ describe("loadSeeds", () => {
     const { docs } = await loadSeeds(dir);
     expect(docs.map((d) => d.id)).toEqual(["a.txt", "b.txt", "sub/c.txt"]);
     expect(docs[0]?.meta).toEqual({ title: "A", author: "Z", year: 2023 });
-    expect(docs[0]?.raw).toBe("First book.");
+    expect(docs[0]).toMatchObject({ kind: "text", raw: "First book." });
     expect(docs[0]?.hash).toBe(createHash("sha256").update("First book.").digest("hex"));
   });
 
