@@ -5,6 +5,7 @@ import { runCli } from "../src/cli/run.js";
 import { checkClaim } from "../src/factcheck/check.js";
 import { runIngest } from "../src/ingest.js";
 import { openEngine } from "../src/open.js";
+import { watchIndex } from "../src/reload.js";
 
 /** `npm start`: brings the index up to date, then runs the Discord bot or, without a token, a terminal chat. */
 await runCli(async (config) => {
@@ -26,6 +27,9 @@ await runCli(async (config) => {
     await engine.close();
     return;
   }
+  const logger = createBotLogger(config.logLevel);
+  // An ingest run from a shell (or --watch) swaps the index under the running bot.
+  const stopWatch = watchIndex(config.indexDir, engine, logger);
   await startBot(
     config,
     {
@@ -36,8 +40,13 @@ await runCli(async (config) => {
         return { ...s };
       },
       factcheck,
-      logger: createBotLogger(config.logLevel),
+      logger,
     },
-    { onShutdown: () => engine.close() },
+    {
+      onShutdown: async () => {
+        await stopWatch();
+        await engine.close();
+      },
+    },
   );
 });

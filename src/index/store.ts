@@ -66,7 +66,9 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
     raw = JSON.parse(await readFile(join(build, "manifest.json"), "utf8"));
   } catch (err) {
-    throw new IndexError(`The index manifest in ${build} is unreadable (${(err as Error).message}); re-run \`npm run ingest -- --full\`.`);
+    throw new IndexError(
+      `The index manifest in ${build} is unreadable (${(err as Error).message}); re-run \`npm run ingest -- --full\`.`,
+    );
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
@@ -80,7 +82,10 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
   return parsed.data;
 }
 
-export async function loadIndex(dir: string, embedder: { id: string; dimension: number }): Promise<IndexData> {
+export async function loadIndex(
+  dir: string,
+  embedder: { id: string; dimension: number },
+): Promise<IndexData> {
   const manifest = await readManifest(dir);
   if (!manifest) throw new IndexError(`No index in ${dir}; run \`npm run ingest\` first.`);
   if (manifest.embedder.id !== embedder.id || manifest.embedder.dimension !== embedder.dimension) {
@@ -97,11 +102,15 @@ export async function loadIndex(dir: string, embedder: { id: string; dimension: 
     ]);
     const chunks = JSON.parse(chunksJson) as Chunk[];
     if (chunks.length !== manifest.chunks || vectors.size !== manifest.chunks) {
-      throw new Error(`expected ${manifest.chunks} chunks, found ${chunks.length} texts and ${vectors.size} vectors`);
+      throw new Error(
+        `expected ${manifest.chunks} chunks, found ${chunks.length} texts and ${vectors.size} vectors`,
+      );
     }
     return { manifest, chunks, vectors, keywords: KeywordIndex.fromJSON(keywordsJson) };
   } catch (err) {
     if (err instanceof IndexError) throw err;
-    throw new IndexError(`The index in ${build} is damaged (${(err as Error).message}); re-run \`npm run ingest -- --full\`.`);
+    throw new IndexError(
+      `The index in ${build} is damaged (${(err as Error).message}); re-run \`npm run ingest -- --full\`.`,
+    );
   }
 }

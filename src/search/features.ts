@@ -5,8 +5,6 @@ import type { TermStats } from "./term-stats.js";
 export interface PassageFeatures {
   /** IDF-weighted share of the query's terms found in the best window of consecutive sentences. */
   relevance: number;
-  /** The same share over the whole passage. */
-  coverage: number;
   /** BM25 relative to the best candidate's. */
   bm25: number;
   dense: number;
@@ -17,7 +15,6 @@ export interface PassageFeatures {
 interface AnalyzedPassage {
   sentences: Span[];
   sentenceTerms: Set<string>[];
-  all: Set<string>;
 }
 
 const WINDOW = 2;
@@ -31,7 +28,7 @@ export function analyzePassage(text: string): AnalyzedPassage {
   if (!a) {
     const sentences = splitSentences(text);
     const sentenceTerms = sentences.map((s) => new Set(terms(text.slice(s.start, s.end))));
-    a = { sentences, sentenceTerms, all: new Set(sentenceTerms.flatMap((s) => [...s])) };
+    a = { sentences, sentenceTerms };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(text, a);
   }
@@ -70,5 +67,5 @@ export function passageFeatures(
       best = p.sentences[j] as Span;
     }
   }
-  return { relevance, coverage: share((t) => heading.has(t) || p.all.has(t)), bm25, dense, best };
+  return { relevance, bm25, dense, best };
 }

@@ -102,7 +102,8 @@ export class HybridSearcher {
         bm25.get(label) ?? 0,
         similarity,
       );
-      const lexicalScore = 0.55 * features.relevance + 0.25 * features.bm25 + 0.2 * features.coverage;
+      // Weights measured on dev.jsonl (docs/quality.md); whole-passage coverage added nothing.
+      const lexicalScore = 0.33 * features.relevance + 0.67 * features.bm25;
       const score =
         mode === "bm25"
           ? features.bm25

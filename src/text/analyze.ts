@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { DEMONYMS } from "./demonyms.js";
 
 /**
  * Term analysis shared by indexing and querying: lower-cased, stop words dropped, words
@@ -13,7 +14,7 @@ const STOP_WORDS = new Set(
     "other our ours out over own same she should so some such than that the their theirs them then there " +
     "these they this those through to too under until up very was we were what when where which while who " +
     "whom why will with would you your yours also about between within during after before again further " +
-    "here any both each few all per via upon"
+    "here any both each few all per via upon much many"
   ).split(" "),
 );
 
@@ -41,7 +42,9 @@ export function tokens(text: string): string[] {
 export function term(token: string): string | undefined {
   if (STOP_WORDS.has(token)) return undefined;
   if (/^\d/.test(token)) return token;
-  return stemmer(token);
+  // A lone letter is a possessive "s" or an initial, not a word to match on.
+  if (token.length === 1) return undefined;
+  return stemmer(DEMONYMS.get(token) ?? token);
 }
 
 /** Index terms of a text, in order. */
