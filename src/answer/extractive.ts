@@ -69,23 +69,21 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = {}): Answe
   };
 }
 
-/**
- * The sentence to quote from a passage: the search's highlight (IDF-weighted, heading-aware)
- * when present, else the sentence holding most of the question's terms, figures doubled.
- */
+const HIGHLIGHT_BOOST = 0.15;
+
+/** The sentence to quote from a passage: the one holding most of the question's terms, figures doubled. */
 function bestSentence(hit: SearchHit, rank: number, queryTerms: string[]): Candidate {
   const text = hit.chunk.text;
-  if (hit.highlight) {
-    const span = hit.highlight;
-    return { hit, rank, span, text: text.slice(span.start, span.end), score: hit.score };
-  }
+
   const weight = (t: string) => (isNumberTerm(t) ? 2 : 1);
   const total = queryTerms.reduce((s, t) => s + weight(t), 0) || 1;
   let best: Candidate | undefined;
   for (const span of splitSentences(text)) {
     const sentence = text.slice(span.start, span.end);
     const have = new Set(terms(sentence));
-    const score = queryTerms.reduce((s, t) => s + (have.has(t) ? weight(t) : 0), 0) / total;
+    // The search's highlight (IDF-weighted, heading-aware) breaks near-ties.
+    const boost = hit.highlight?.start === span.start ? HIGHLIGHT_BOOST : 0;
+    const score = queryTerms.reduce((s, t) => s + (have.has(t) ? weight(t) : 0), 0) / total + boost;
     if (!best || score > best.score) best = { hit, rank, span, text: sentence, score };
   }
   return best ?? { hit, rank, span: { start: 0, end: text.length }, text, score: 0 };

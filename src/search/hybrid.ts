@@ -103,7 +103,7 @@ export class HybridSearcher {
         similarity,
       );
       // Weights measured on dev.jsonl (docs/quality.md); whole-passage coverage added nothing.
-      const lexicalScore = 0.33 * features.relevance + 0.67 * features.bm25;
+      const lexicalScore = 0.5 * features.relevance + 0.5 * features.bm25;
       const score =
         mode === "bm25"
           ? features.bm25
