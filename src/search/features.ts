@@ -8,6 +8,8 @@ export interface PassageFeatures {
   /** BM25 relative to the best candidate's. */
   bm25: number;
   dense: number;
+  /** Query terms the best window (with the heading) holds. */
+  matched: string[];
   /** The sentence (span in the passage) that holds the best window's first match. */
   best: Span;
 }
@@ -22,6 +24,10 @@ const WINDOW = 2;
 const NUMBER_WEIGHT = 2;
 const cache = new Map<string, AnalyzedPassage>();
 const CACHE_LIMIT = 20_000;
+
+/** How much a query term counts: its IDF, doubled for figures and years. */
+export const termWeight = (stats: TermStats, t: string): number =>
+  stats.idf(t) * (isNumberTerm(t) ? NUMBER_WEIGHT : 1);
 
 export function analyzePassage(text: string): AnalyzedPassage {
   let a = cache.get(text);
@@ -49,12 +55,13 @@ export function passageFeatures(
 ): PassageFeatures {
   const p = analyzePassage(text);
   const heading = new Set(terms(section));
-  const weight = (t: string) => stats.idf(t) * (isNumberTerm(t) ? NUMBER_WEIGHT : 1);
+  const weight = (t: string) => termWeight(stats, t);
   const total = queryTerms.reduce((s, t) => s + weight(t), 0) || 1;
   const share = (has: (t: string) => boolean) =>
     queryTerms.reduce((s, t) => s + (has(t) ? weight(t) : 0), 0) / total;
 
   let relevance = 0;
+  let matched: string[] = [];
   let best: Span = p.sentences[0] ?? { start: 0, end: text.length };
   const own = p.sentenceTerms.map((terms) => share((t) => terms.has(t)));
   for (let i = 0; i < p.sentenceTerms.length; i++) {
@@ -62,10 +69,11 @@ export function passageFeatures(
     const s = share((t) => heading.has(t) || window.some((w) => w.has(t)));
     if (s > relevance) {
       relevance = s;
+      matched = queryTerms.filter((t) => heading.has(t) || window.some((w) => w.has(t)));
       // Of the window, the sentence that itself holds more of the query is the one to quote.
       const j = i + 1 < own.length && (own[i + 1] as number) > (own[i] as number) ? i + 1 : i;
       best = p.sentences[j] as Span;
     }
   }
-  return { relevance, bm25, dense, best };
+  return { relevance, bm25, dense, matched, best };
 }

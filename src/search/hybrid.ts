@@ -3,8 +3,9 @@ import type { KeywordIndex } from "../index/keywords.js";
 import type { VectorStore } from "../index/vectors.js";
 import { terms } from "../text/analyze.js";
 import type { Chunk, SearchHit, SearchResult } from "../types.js";
+import { diversify } from "./diversify.js";
 import { collapseDuplicates } from "./duplicates.js";
-import { type PassageFeatures, passageFeatures } from "./features.js";
+import { type PassageFeatures, passageFeatures, termWeight } from "./features.js";
 import { searchableQuery } from "./query.js";
 import { TermStats } from "./term-stats.js";
 
@@ -32,6 +33,9 @@ export interface SearchCorpus {
 
 const LEXICAL_CANDIDATES = 100;
 const DENSE_CANDIDATES = 30;
+// Measured on dev: MRR 0.830 → 0.843 at 0.1–0.2, no change in R@1 (the first hit never moves).
+const DIVERSITY = 0.15;
+const DIVERSITY_DEPTH = 20;
 
 export interface RankedCandidate {
   chunk: Chunk;
@@ -61,7 +65,14 @@ export class HybridSearcher {
     const topK = options.topK ?? this.settings.topK;
     const offset = options.offset ?? 0;
     const scored = await this.rank(query);
-    const hits = collapseDuplicates(scored, (s) => s.chunk.text).map(
+    const groups = diversify(
+      collapseDuplicates(scored, (s) => s.chunk.text),
+      (g) => g.item.score,
+      (g) => g.item.features.matched,
+      (t) => termWeight(this.stats, t),
+      { lambda: DIVERSITY, depth: DIVERSITY_DEPTH },
+    );
+    const hits = groups.map(
       ({ item, duplicates }): SearchHit => ({
         chunk: item.chunk,
         score: round(item.score),
