@@ -16,6 +16,8 @@ export interface Figure extends Quantity {
   counts: string[];
   /** Stems of the words around it: what the figure is about. */
   near: string[];
+  /** A count of part of a total given before ("430 of these agreements"), not a total itself. */
+  part: boolean;
 }
 
 export interface Dated extends YearMention {
@@ -170,6 +172,9 @@ function nearTerms(text: string, index: number, length: number): string[] {
   return termsOf(`${before} ${after}`);
 }
 
+/** "430 of these agreements", "out of them": a count of part of something counted before. */
+const PART_RE = /^\s*(?:out\s+)?of\s+(?:these|those|them|which)\b/i;
+
 /** Figures with their direction (looked for since the previous figure, within 60 chars) and counted words. */
 export function figuresOf(text: string): Figure[] {
   const quantities = extractQuantities(text);
@@ -180,7 +185,8 @@ export function figuresOf(text: string): Figure[] {
     const counts =
       q.unit === "count" ? termsOf(entitiesIn(after.split(/[,.;:()"“”]/)[0] ?? "").rest).slice(0, 3) : [];
     const near = nearTerms(text, q.index, q.raw.length);
-    return { ...q, direction: directionOf(text.slice(from, q.index), after), counts, near };
+    const part = q.unit === "count" && PART_RE.test(after);
+    return { ...q, direction: directionOf(text.slice(from, q.index), after), counts, near, part };
   });
 }
 

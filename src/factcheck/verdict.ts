@@ -49,6 +49,8 @@ interface Window {
   start: number;
   end: number;
   facts: Facts;
+  /** Every figure of the window, the context sentences' too (`facts.figures` holds the sentence's own). */
+  said: Figure[];
   coverage: number;
   score: number;
 }
@@ -109,8 +111,11 @@ function coverage(keys: Key[], facts: Facts): number {
   return keys.reduce((sum, k) => sum + (k.has(facts) ? k.weight : 0), 0) / total;
 }
 
+/** Figures compare only when they measure the same thing: same unit, same scope, same counted noun. */
 function comparable(claim: Figure, book: Figure): boolean {
   if (claim.unit !== book.unit) return false;
+  // A part of a total ("430 of these agreements" after "600 documents") counts something narrower.
+  if (claim.part !== book.part) return false;
   // Bare counts compare only when they count the same thing ("600 documents" vs "600 documents on…").
   return claim.unit !== "count" || overlaps(claim.counts, book.counts);
 }
@@ -145,13 +150,15 @@ export function agrees(claim: Figure, book: Figure): boolean {
 
 /**
  * A different figure refutes the claim only when it is said of the same thing: same words around it,
- * or in a sentence that bears out another of the claim's figures (`onPoint`).
+ * or in a sentence that bears out another of the claim's figures (`onPoint`). A matching figure wins:
+ * when the sentences before state the claim's figure, this sentence's other one counts something else.
  */
-function checkFigure(claim: Figure, facts: Facts, onPoint = false): FigureCheck {
-  const candidates = facts.figures.filter((b) => comparable(claim, b));
-  if (candidates.length === 0) return { claim, status: "absent" };
-  const match = candidates.find((b) => agrees(claim, b));
+function checkFigure(claim: Figure, window: Pick<Window, "facts" | "said">, onPoint = false): FigureCheck {
+  const bears = (b: Figure) => comparable(claim, b) && agrees(claim, b);
+  const candidates = window.facts.figures.filter((b) => comparable(claim, b));
+  const match = candidates.find(bears);
   if (match) return { claim, status: "match", book: match };
+  if (candidates.length === 0 || window.said.some(bears)) return { claim, status: "absent" };
   const rivals = candidates.filter(
     (b) => onPoint || overlaps(claim.near, b.near) || overlaps(claim.counts, b.counts),
   );
@@ -184,19 +191,17 @@ function windowsOf(chunk: Chunk): (Omit<Window, "coverage" | "score"> & { contex
     return [0, 1, 2].flatMap((context) => {
       const first = spans[i - context];
       if (!first) return [];
-      const facts =
-        context === 0
-          ? own
-          : { ...factsOf(chunk.text.slice(first.start, s.end)), figures: own.figures, years: own.years };
-      return [{ chunk, start: first.start, end: s.end, facts, context }];
+      const all = context === 0 ? own : factsOf(chunk.text.slice(first.start, s.end));
+      const facts = { ...all, figures: own.figures, years: own.years };
+      return [{ chunk, start: first.start, end: s.end, facts, said: all.figures, context }];
     });
   });
 }
 
 function assess(claim: ClaimFacts, window: Window): Assessment {
-  const first = claim.figures.map((f) => checkFigure(f, window.facts));
+  const first = claim.figures.map((f) => checkFigure(f, window));
   const onPoint = first.some((f) => f.status === "match");
-  const figures = onPoint ? claim.figures.map((f) => checkFigure(f, window.facts, true)) : first;
+  const figures = onPoint ? claim.figures.map((f) => checkFigure(f, window, true)) : first;
   const anchor = figures.reduce(
     (n, f) => n + (f.book ? f.claim.near.filter((t) => f.book?.near.some((b) => sameStem(t, b))).length : 0),
     0,

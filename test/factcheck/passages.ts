@@ -72,6 +72,14 @@ export const REGIONS_80 = chunk(
   `If we talk about the contracts signed during this forum, "in the real sector of the economy it is about $800 million"13 . Undoubtedly, such high performance of the Belarusian-Russian partnership is facilitated by the fact that about 80 regions are involved in this interregional cooperation on the part of Russia.`,
 );
 
+/** A total and a part of it in consecutive sentences: "more than 600 documents … over 430 of these". */
+export const REGIONS_600 = chunk(
+  "001_04d2d979b8eaaf9e.txt",
+  22,
+  "Commonwealth of Independent States: Plan for Information Promotion as a Direction of Integration in the Post-Soviet Space",
+  `The Republic of Belarus is among those CIS countries that pay special attention to regional cooperation. Thus, at the IX meeting of the Council for Interregional and Cross-border Cooperation of the CIS Member States, held by videoconference in September 2020, it was noted that the Belarusian regions "have more than 600 documents on cooperation in trade, economic, scientific, technological and humanitarian spheres with the regions of the CIS member states" 35 . And although over 430 of these agreements account for regions of Russia, recently active steps have been taken to expand partnerships between the regions and other countries as well.`,
+);
+
 export const BUCE = chunk(
   "000_81e9b8e0fadb0ad8.txt",
   183,

@@ -9,6 +9,7 @@ import {
   HTP_27,
   MALAYSIA,
   REGIONS_80,
+  REGIONS_600,
   SPIMEX,
   STRATEGY_330,
   STRATEGY_332,
@@ -97,6 +98,40 @@ describe("judge on real passages", () => {
         .verdict,
     ).toBe("supported");
     expect(check("BUCE export transactions grew by 80 percent.", [BUCE]).verdict).toBe("supported");
+  });
+
+  it("compares a total with the total, not with a part of it said next", () => {
+    const claim =
+      "Is it true that Belarusian regions have more than 600 cooperation documents with CIS regions, most of them with Russia?";
+    expect(figure("over 430 of these agreements").part).toBe(true);
+    expect(figure("more than 600 documents on cooperation").part).toBe(false);
+    const r = check(claim, [REGIONS_600]);
+    expect(r.verdict).toBe("supported");
+    expect(r.explanation).toContain("the books give 600");
+    expect(r.evidence[0]?.quote).toContain("more than 600 documents");
+    // Nor does a part refute the total when the passage gives no total.
+    const noTotal = {
+      ...REGIONS_600,
+      text: REGIONS_600.text.replace("have more than 600 documents", "have many documents"),
+    };
+    expect(check(claim, [noTotal]).verdict).toBe("not_found");
+    // The total still refutes a wrong total.
+    const wrong = check("Belarusian regions have only 300 cooperation documents with CIS regions.", [
+      REGIONS_600,
+    ]);
+    expect(wrong.verdict).toBe("contradicted");
+    expect(wrong.explanation).toContain("the books say 600, not 300");
+  });
+
+  it("lets the figure the passage states win over a different one in the next sentence", () => {
+    // Without "of these", 430 reads as another count of the same documents; the 600 before it decides.
+    const edited = {
+      ...REGIONS_600,
+      text: REGIONS_600.text.replace("430 of these agreements", "430 agreements"),
+    };
+    const claim =
+      "Belarusian regions have more than 600 cooperation documents with CIS regions, most of them with Russia.";
+    expect(check(claim, [edited]).verdict).toBe("supported");
   });
 
   it("never supports a claim whose figure differs from the book's", () => {
