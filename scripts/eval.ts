@@ -2,7 +2,14 @@ import { parseCliArgs, runCli, UsageError } from "../src/cli/run.js";
 import { withEmbeddingCache } from "../src/embed/cache.js";
 import { createEmbedder } from "../src/embed/create.js";
 import { evaluateBeir, readBeir } from "../src/eval/beir.js";
+import {
+  expectedVerdict,
+  type FactCheckOutcome,
+  factCheckFailures,
+  factCheckReport,
+} from "../src/eval/factcheck.js";
 import { hitRank, type QaOutcome, qaReport, readQaFile } from "../src/eval/qa.js";
+import { checkClaim } from "../src/factcheck/check.js";
 import { openEngine } from "../src/open.js";
 import type { SearchMode } from "../src/search/hybrid.js";
 
@@ -50,6 +57,7 @@ await runCli(async (config) => {
   const engine = await openEngine(config);
   try {
     const outcomes: QaOutcome[] = [];
+    const checks: FactCheckOutcome[] = [];
     for (const item of items) {
       const result = await engine.search(item.question, { topK: Math.max(k, 10) });
       const ranked = result.hits.map((h) => ({
@@ -60,10 +68,16 @@ await runCli(async (config) => {
         ].map((c) => ({ doc: c.doc, text: c.text })),
       }));
       outcomes.push({ item, result, rank: hitRank(item, ranked.slice(0, k)) });
+      const expected = expectedVerdict(item);
+      if (expected) {
+        const { verdict, explanation } = await checkClaim(item.question, engine.search);
+        checks.push({ item, expected, got: verdict, explanation });
+      }
     }
     const report = qaReport(outcomes);
+    const factCheck = factCheckReport(checks);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(report)}\n`);
+      process.stdout.write(`${JSON.stringify({ ...report, factCheck })}\n`);
       return;
     }
     const { failures, notFound, ...metrics } = report;
@@ -72,11 +86,16 @@ await runCli(async (config) => {
         .map(([m, v]) => `${m} ${v}`)
         .join(
           "  ",
-        )}\nnot found: ${notFound.correct} of unanswerable refused, ${notFound.falseRefusals} false refusals\n`,
+        )}\nnot found: ${notFound.correct} of unanswerable refused, ${notFound.falseRefusals} false refusals\n` +
+        `fact-check (${factCheck.questions} items): accuracy ${factCheck.accuracy}; supported ${factCheck.supported}, contradicted ${factCheck.contradicted}, not found ${factCheck.notFound}; ${factCheck.wrongSupported} false claims supported\n`,
     );
     for (const f of failures)
       process.stdout.write(
         `\n✗ ${f.id} ${f.question}\n  expected: ${f.expected.join("\n            ")}\n  got:      ${f.got.join("\n            ")}\n`,
+      );
+    for (const f of factCheckFailures(checks))
+      process.stdout.write(
+        `\n✗ fact-check ${f.item.id} ${f.item.question}\n  expected: ${f.expected}\n  got:      ${f.got} — ${f.explanation}\n`,
       );
   } finally {
     await engine.close();
