@@ -13,6 +13,9 @@ export interface VectorStore {
 
 /** HNSW (hnswlib-node, cosine space); exact enough at this size with ef = 200. */
 export class HnswVectorStore implements VectorStore {
+  /** Vectors read back from the native index: re-scoring reads the same candidates again and again. */
+  private readonly points = new Map<number, Float32Array>();
+
   private constructor(
     private readonly index: hnswlib.HierarchicalNSW,
     readonly dimension: number,
@@ -47,7 +50,12 @@ export class HnswVectorStore implements VectorStore {
   }
 
   vector(label: number): Float32Array {
-    return Float32Array.from(this.index.getPoint(label));
+    let v = this.points.get(label);
+    if (!v) {
+      v = Float32Array.from(this.index.getPoint(label));
+      this.points.set(label, v);
+    }
+    return v;
   }
 
   async save(file: string): Promise<void> {

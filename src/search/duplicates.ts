@@ -22,10 +22,19 @@ export function collapseDuplicates<T>(
   return kept.map(({ item, duplicates }) => ({ item, duplicates }));
 }
 
+// Passages recur across queries: analysing one costs more than the rest of the comparison.
+const cache = new Map<string, Set<string>>();
+const CACHE_LIMIT = 20_000;
+
 function shinglesOf(text: string): Set<string> {
-  const t = terms(text);
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= t.length; i++) out.add(t.slice(i, i + SHINGLE).join(" "));
+  let out = cache.get(text);
+  if (!out) {
+    const t = terms(text);
+    out = new Set<string>();
+    for (let i = 0; i + SHINGLE <= t.length; i++) out.add(t.slice(i, i + SHINGLE).join(" "));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, out);
+  }
   return out;
 }
 
