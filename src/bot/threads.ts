@@ -1,5 +1,5 @@
 import { cleanContent, type Message, ThreadAutoArchiveDuration, type ThreadChannel } from "discord.js";
-import { type BotContext, presentAnswer } from "./context.js";
+import { answerLive, type BotContext } from "./context.js";
 import { fromMessage } from "./invocation.js";
 import { allowedChannel } from "./preconditions/allowed-channel.js";
 import { dmAllowed } from "./preconditions/dm-allowed.js";
@@ -8,7 +8,7 @@ import { rateLimit } from "./preconditions/rate-limit.js";
 import { LIMITS } from "./render/limits.js";
 import { NOTICES } from "./render/notices.js";
 import { truncate } from "./render/split.js";
-import { noMentions, type Sendable, sendToChannel } from "./reply.js";
+import { liveChannel, noMentions, type Sendable } from "./reply.js";
 
 const THINKING = "🤔";
 /** Discord shows "typing…" for about 10 s; renew it before it lapses. */
@@ -56,12 +56,20 @@ async function answerInThread(message: Message, question: string, ctx: BotContex
   await message
     .react(THINKING)
     .catch((err) => ctx.logger.warn({ err }, "could not add the thinking reaction"));
+  // Opened by the first partial answer, or by the final one when nothing streamed.
+  let thread: Promise<Sendable> | undefined;
+  const open = () =>
+    (thread ??= (async () => {
+      const name = truncate(cleanContent(question, message.channel).replace(/\s+/g, " "), LIMITS.threadName);
+      const started = await message.startThread({
+        name,
+        autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+      });
+      ctx.threads.set(started.id, [question]);
+      return started;
+    })());
   try {
-    const answer = await ctx.engine.ask(question, { topK: ctx.topK });
-    const name = truncate(cleanContent(question, message.channel).replace(/\s+/g, " "), LIMITS.threadName);
-    const thread = await message.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
-    ctx.threads.set(thread.id, [question]);
-    await sendToChannel(thread, presentAnswer(ctx, answer));
+    await answerLive(ctx, question, { topK: ctx.topK }, liveChannel(open));
   } finally {
     await message.reactions.cache
       .get(THINKING)
@@ -73,15 +81,15 @@ async function answerInThread(message: Message, question: string, ctx: BotContex
 async function followUp(thread: ThreadChannel, question: string, ctx: BotContext): Promise<void> {
   // After a restart the memory is empty; the thread's name is its first question.
   const history = ctx.threads.get(thread.id) ?? [thread.name];
-  const answer = await whileTyping(thread, () => ctx.engine.ask(question, { history, topK: ctx.topK }));
+  const live = liveChannel(async () => thread);
+  await whileTyping(thread, () => answerLive(ctx, question, { history, topK: ctx.topK }, live));
   ctx.threads.set(thread.id, [...history, question].slice(-HISTORY));
-  await sendToChannel(thread, presentAnswer(ctx, answer, history));
 }
 
 async function answerHere(message: Message, question: string, ctx: BotContext): Promise<void> {
   const channel = message.channel as Sendable;
-  const answer = await whileTyping(channel, () => ctx.engine.ask(question, { topK: ctx.topK }));
-  await sendToChannel(channel, presentAnswer(ctx, answer));
+  const live = liveChannel(async () => channel);
+  await whileTyping(channel, () => answerLive(ctx, question, { topK: ctx.topK }, live));
 }
 
 async function whileTyping<T>(channel: Sendable, work: () => Promise<T>): Promise<T> {

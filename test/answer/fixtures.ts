@@ -90,6 +90,8 @@ export class FakeLlm {
   reply = "";
   /** Characters of the reply per SSE event. */
   chunkChars = 12;
+  /** Pause in the middle of each SSE event, so a reply can also stream slowly. */
+  eventPauseMs = 1;
   readonly requests: RecordedRequest[] = [];
   private readonly server = createServer((req, res) => void this.handle(req, res));
 
@@ -150,7 +152,7 @@ export class FakeLlm {
       // Split each event mid-line across two writes (and usually two TCP reads).
       const mid = Math.floor(event.length / 2);
       res.write(event.slice(0, mid));
-      await new Promise((r) => setTimeout(r, 1));
+      await new Promise((r) => setTimeout(r, this.eventPauseMs));
       res.write(event.slice(mid));
     }
     res.write(`data: ${JSON.stringify({ choices: [{ delta: {}, finish_reason: "stop" }] })}\n\n`);

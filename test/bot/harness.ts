@@ -23,6 +23,8 @@ import { type FixtureEngine, openFixtureEngine } from "./engine-fixture.js";
 
 export interface HarnessOptions {
   env?: Record<string, string>;
+  /** Settings of the engine only (e.g. LLM_BASE_URL). */
+  engineEnv?: Record<string, string>;
   /** Wraps the engine, e.g. to count calls or inject a failure. */
   wrapEngine?: (engine: Engine) => Engine;
   factcheck?: BotDeps["factcheck"];
@@ -63,7 +65,7 @@ export interface Exchange {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fixture = await openFixtureEngine();
+  const fixture = await openFixtureEngine(options.engineEnv);
   const fake = await FakeDiscord.start({ members: options.members?.map((m) => m.user) });
   const rawLogs: string[] = [];
   const logs: Json[] = [];

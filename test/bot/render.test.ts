@@ -1,13 +1,13 @@
 import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { renderAbout, renderReindex } from "../../src/bot/render/about.js";
-import { renderAnswer } from "../../src/bot/render/answer.js";
+import { renderAnswer, renderPartialAnswer } from "../../src/bot/render/answer.js";
 import { parseButtonId } from "../../src/bot/render/components.js";
 import { renderFactCheck } from "../../src/bot/render/factcheck.js";
 import { LIMITS } from "../../src/bot/render/limits.js";
 import { embedLength, type Page } from "../../src/bot/render/page.js";
 import { renderPassage } from "../../src/bot/render/passage.js";
-import { splitText, truncate } from "../../src/bot/render/split.js";
+import { splitText, tail, truncate } from "../../src/bot/render/split.js";
 import type { Answer, Chunk, Citation } from "../../src/types.js";
 
 const SENTENCE =
@@ -122,6 +122,36 @@ describe("truncate", () => {
 
   it("leaves short text alone", () => {
     expect(truncate("short", 10)).toBe("short");
+  });
+});
+
+describe("tail", () => {
+  it("starts after a cut marker, never inside one, even a multi-number one", () => {
+    const text = `${"word ".repeat(50)}[1, 3] then [12] more words.`;
+    for (let max = 8; max <= 40; max++) {
+      const out = tail(text, max);
+      expect(out.length).toBeLessThanOrEqual(max);
+      expect(out.startsWith("…")).toBe(true);
+      expect(out.replace(MARKER, "")).not.toMatch(/[[\]]/);
+    }
+  });
+});
+
+describe("renderPartialAnswer", () => {
+  it("shows a short partial answer whole, lines kept, with a cursor", () => {
+    expect(renderPartialAnswer("First [1].\n\nSecond")).toBe("First [1].\n\nSecond ▌");
+  });
+
+  it("shows the tail of a long one within the content limit, from a word, markers whole", () => {
+    const long = Array.from({ length: 60 }, (_, i) => `${SENTENCE} [${(i % 3) + 1}, ${(i % 4) + 1}]`).join(
+      "\n",
+    );
+    for (let end = 2100; end <= long.length; end += 37) {
+      const out = renderPartialAnswer(long.slice(0, end).replace(/\[[\d,\s]*$/, ""));
+      expect(out.length).toBeLessThanOrEqual(LIMITS.content);
+      expect(out).toMatch(/^…\S/);
+      expect(out.replace(MARKER, "")).not.toMatch(/[[\]]/);
+    }
   });
 });
 

@@ -50,6 +50,11 @@ const ROUTES: [string, string, RegExp][] = [
   ["GET", "/channels/:channel", /^\/channels\/(?<channel>\d+)$/],
   ["POST", "/channels/:channel/messages", /^\/channels\/(?<channel>\d+)\/messages$/],
   [
+    "PATCH",
+    "/channels/:channel/messages/:message",
+    /^\/channels\/(?<channel>\d+)\/messages\/(?<message>\d+)$/,
+  ],
+  [
     "POST",
     "/channels/:channel/messages/:message/threads",
     /^\/channels\/(?<channel>\d+)\/messages\/(?<message>\d+)\/threads$/,
@@ -297,6 +302,8 @@ export class FakeDiscord extends EventEmitter {
         return [200, botMessage(snowflake(), this.#channelOf(p.token as string), body, true)];
       case "POST /channels/:channel/messages":
         return [200, botMessage(snowflake(), p.channel as string, body, false)];
+      case "PATCH /channels/:channel/messages/:message":
+        return [200, botMessage(p.message as string, p.channel as string, body, false)];
       case "POST /channels/:channel/messages/:message/threads": {
         // A thread started from a message takes the message's id.
         const id = p.message as string;

@@ -1,6 +1,6 @@
-import { presentAnswer } from "../context.js";
+import { answerLive } from "../context.js";
 import { rateLimit } from "../preconditions/rate-limit.js";
-import { sendPages } from "../reply.js";
+import { liveInteraction } from "../reply.js";
 import type { Command } from "./command.js";
 import { askCommand } from "./definitions.js";
 
@@ -9,7 +9,6 @@ export const ask: Command = {
   preconditions: [rateLimit],
   ephemeral: (i) => i.options.getBoolean("private") ?? false,
   async run(i, ctx) {
-    const answer = await ctx.engine.ask(i.options.getString("question", true), { topK: ctx.topK });
-    await sendPages(i, presentAnswer(ctx, answer));
+    await answerLive(ctx, i.options.getString("question", true), { topK: ctx.topK }, liveInteraction(i));
   },
 };

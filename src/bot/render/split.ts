@@ -83,12 +83,26 @@ export function trimQuote(quote: string, max: number): string {
   return truncate(quote.replace(/\s+/g, " ").trim(), max);
 }
 
-/** The last `max` characters of `text`, starting at a word, prefixed with an ellipsis when cut. */
-export function tail(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+/**
+ * The last `max` characters of `text`, prefixed with an ellipsis when cut: starting at a word,
+ * never inside a citation marker or a surrogate pair. Whitespace is flattened unless `keepLines`.
+ */
+export function tail(text: string, max: number, keepLines = false): string {
+  const flat = keepLines ? text.trim() : text.replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;
   const start = flat.length - (max - ELLIPSIS.length);
-  const space = flat.indexOf(" ", start);
-  const from = space >= 0 && space < start + max / 3 ? space + 1 : start;
-  return `${ELLIPSIS}${flat.slice(from)}`;
+  const spans = markerSpans(flat);
+  const space = /\s+/g;
+  space.lastIndex = start;
+  let from = start;
+  for (let m = space.exec(flat); m && m.index < start + max / 3; m = space.exec(flat)) {
+    if (!insideMarker(spans, m.index)) {
+      from = m.index + m[0].length;
+      break;
+    }
+  }
+  for (const [s, e] of spans) if (from > s && from < e) from = e;
+  const code = flat.charCodeAt(from);
+  if (code >= 0xdc00 && code <= 0xdfff) from += 1;
+  return `${ELLIPSIS}${flat.slice(from).trimStart()}`;
 }
