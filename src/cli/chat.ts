@@ -40,13 +40,40 @@ export async function runChat(engine: Engine, options: ChatOptions = {}): Promis
         const r = await options.check(line.slice(7).trim());
         say(`${r.verdict}: ${r.explanation}`);
       } else {
-        const answer = await engine.ask(line, { history });
+        await askStreaming(engine, line, history, output);
         history.push(line);
-        say(`\n${formatAnswer(answer)}\n`);
       }
     } catch (err) {
       say(`Sorry, that failed: ${(err as Error).message}`);
     }
   }
   rl.close();
+}
+
+/**
+ * Prints the answer, as the tokens arrive when the engine streams: only the new suffix each time,
+ * then the rest of the formatted answer (sources). When the final answer does not continue what
+ * was printed (the extractive fallback, with its note), it is printed whole below the partial text.
+ */
+async function askStreaming(
+  engine: Engine,
+  question: string,
+  history: string[],
+  output: NodeJS.WritableStream,
+): Promise<void> {
+  let printed = "";
+  const print = (text: string) => {
+    output.write(text.slice(printed.length));
+    printed = text;
+  };
+  const answer = await engine.ask(question, {
+    history,
+    onToken: (partial) => {
+      // Partial texts only grow; should one not, the final answer is printed whole instead.
+      if (`\n${partial}`.startsWith(printed)) print(`\n${partial}`);
+    },
+  });
+  const final = `\n${formatAnswer(answer)}\n\n`;
+  if (final.startsWith(printed)) print(final);
+  else output.write(`\n${final}`);
 }
