@@ -8,7 +8,7 @@ const OPTIONS = {
   idField: "label",
   tokenize: tokens,
   processTerm: (t: string) => term(t) ?? null,
-  searchOptions: { boost: { text: 1, section: 0.4 }, bm25: { k: 1.2, b: 0.75, d: 0.5 } },
+  searchOptions: { boost: { text: 1, section: 0.4 }, bm25: { k: 1.2, b: 0.75, d: 0 } },
 };
 
 export interface KeywordHit {
