@@ -22,12 +22,17 @@ interface AnalyzedPassage {
 const WINDOW = 2;
 /** Figures and years name the fact asked about: a missing one weighs more than a missing word. */
 const NUMBER_WEIGHT = 2;
+/**
+ * A word the corpus never uses ("cake", "FIFA", "inflation") says the question is about
+ * something else: it weighs double, so such questions fall under the "not found" threshold.
+ */
+const UNSEEN_WEIGHT = 2;
 const cache = new Map<string, AnalyzedPassage>();
 const CACHE_LIMIT = 20_000;
 
 /** How much a query term counts: its IDF, doubled for figures and years. */
 export const termWeight = (stats: TermStats, t: string): number =>
-  stats.idf(t) * (isNumberTerm(t) ? NUMBER_WEIGHT : 1);
+  stats.idf(t) * (isNumberTerm(t) ? NUMBER_WEIGHT : 1) * (stats.has(t) ? 1 : UNSEEN_WEIGHT);
 
 export function analyzePassage(text: string): AnalyzedPassage {
   let a = cache.get(text);

@@ -1,7 +1,7 @@
 import type { Embedder } from "../embed/embedder.js";
 import type { KeywordIndex } from "../index/keywords.js";
 import type { VectorStore } from "../index/vectors.js";
-import { terms } from "../text/analyze.js";
+import { term, terms } from "../text/analyze.js";
 import type { Chunk, SearchHit, SearchResult } from "../types.js";
 import { diversify } from "./diversify.js";
 import { collapseDuplicates } from "./duplicates.js";
@@ -87,10 +87,18 @@ export class HybridSearcher {
     return { query, found, hits: hits.slice(offset, offset + topK) };
   }
 
+  /** Replaces words the corpus never uses by the close corpus term they most likely misspell. */
+  private correctSpelling(query: string): string {
+    return query.replace(/[\p{L}]{5,}/gu, (word) => {
+      const t = term(word.toLowerCase());
+      return (t && this.stats.correct(t)) ?? word;
+    });
+  }
+
   /** All candidates, best first, with their features (for search, evaluation and tuning). */
   async rank(question: string, options: RankOptions = {}): Promise<RankedCandidate[]> {
     const mode = options.mode ?? "hybrid";
-    const query = searchableQuery(question);
+    const query = this.correctSpelling(searchableQuery(question));
     const queryTerms = [...new Set(terms(query))];
     if (queryTerms.length === 0 && mode !== "dense") return [];
     const lexical =

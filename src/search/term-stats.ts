@@ -13,8 +13,49 @@ export class TermStats {
     return new TermStats(df, texts.length);
   }
 
+  /**
+   * The corpus term a misspelt one most likely means: one edit away (two for long words), the
+   * most frequent such term; undefined when the term is known or nothing is close.
+   */
+  correct(term: string): string | undefined {
+    if (this.df.has(term) || term.length < 5 || /^\d/.test(term)) return undefined;
+    const max = term.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestDf = 0;
+    for (const [candidate, n] of this.df) {
+      if (Math.abs(candidate.length - term.length) > max || n <= bestDf) continue;
+      if (editDistance(term, candidate, max) <= max) {
+        best = candidate;
+        bestDf = n;
+      }
+    }
+    return best;
+  }
+
+  has(term: string): boolean {
+    return this.df.has(term);
+  }
+
   idf(term: string): number {
     const n = this.df.get(term) ?? 0;
     return Math.log(1 + (this.documents - n + 0.5) / (n + 0.5));
   }
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length] as number;
 }
