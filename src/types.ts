@@ -75,14 +75,19 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-export interface Citation {
-  n: number;
+/** Where a quote stands: book, section, page and the passage it was cut from. */
+export interface QuoteSource {
   doc: string;
   title: string;
   section: string;
   page: number;
+  /** Exact text from the passage. */
   quote: string;
   chunkId: string;
+}
+
+export interface Citation extends QuoteSource {
+  n: number;
   score: number;
 }
 

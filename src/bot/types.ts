@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
+import type { QuoteSource } from "../types.js";
 
 /**
  * Structural shapes of the dependencies the bot is handed. The bot never imports retrieval,
@@ -10,20 +11,11 @@ import type { Engine } from "../engine.js";
 /** What a reindex reports. Only counts and lists of names are rendered; other fields are ignored. */
 export type ReindexSummary = Record<string, unknown>;
 
-export interface FactCheckEvidence {
-  doc: string;
-  title: string;
-  section: string;
-  page: number;
-  quote: string;
-  chunkId: string;
-}
-
 export interface FactCheckLike {
   claim: string;
   verdict: "supported" | "contradicted" | "not_found";
   explanation: string;
-  evidence: FactCheckEvidence[];
+  evidence: QuoteSource[];
   conflicts?: unknown;
 }
 

@@ -2,21 +2,14 @@
  * Verdict logic: find the book sentences that speak of the claim's subject and compare figures and
  * years. A claim is supported only when every figure it states agrees with what the books say.
  */
-import type { Chunk } from "../types.js";
+import type { Chunk, QuoteSource } from "../types.js";
 import { type ClaimFacts, type Facts, type Figure, factsOf, ORGANISATIONS } from "./facts.js";
 import { sentences } from "./sentences.js";
 
 export type Verdict = "supported" | "contradicted" | "not_found";
 
-export interface Evidence {
-  doc: string;
-  title: string;
-  section: string;
-  page: number;
-  /** Exact sentence(s) from the chunk text. */
-  quote: string;
-  chunkId: string;
-}
+/** Evidence quotes exact sentence(s) from the chunk text. */
+export type Evidence = QuoteSource;
 
 /** The books give different figures for the same thing; each reading cites where it is said. */
 export interface Conflict {
