@@ -1,13 +1,10 @@
 import { createBotLogger } from "../src/bot/logger.js";
 import { registerCommands } from "../src/bot/register.js";
-import { loadConfig, loadDotEnv } from "../src/config.js";
+import { runCli } from "../src/cli/run.js";
 
-loadDotEnv();
-const config = loadConfig();
-const logger = createBotLogger(config.logLevel);
-try {
-  await registerCommands(config, logger);
-} catch (err) {
-  logger.error({ err }, "could not register commands");
-  process.exitCode = 1;
-}
+await runCli(async (config) => {
+  const names = await registerCommands(config, createBotLogger(config.logLevel));
+  process.stdout.write(
+    `Registered ${names.length} commands (${names.map((n) => `/${n}`).join(", ")}) ${config.discord.guildId ? `in guild ${config.discord.guildId}` : "globally (may take up to an hour to appear)"}.\n`,
+  );
+});
