@@ -131,7 +131,7 @@ const trimEnd = (text: string, p: Span) => {
 };
 
 /** Index of the last element ≤ x in an ascending array (−1 if none). */
-export function indexAtOrBefore(sorted: number[], x: number): number {
+function indexAtOrBefore(sorted: number[], x: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   let ans = -1;

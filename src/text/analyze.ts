@@ -58,4 +58,3 @@ export function terms(text: string): string[] {
 }
 
 export const isNumberTerm = (t: string): boolean => /^\d/.test(t);
-export const isYearTerm = (t: string): boolean => /^(19[5-9]\d|20[0-4]\d)$/.test(t);
