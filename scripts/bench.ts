@@ -9,7 +9,6 @@ import type { Config } from "../src/config.js";
 import { readQaFile } from "../src/eval/qa.js";
 import { currentBuild } from "../src/index/store.js";
 import { runIngest } from "../src/ingest.js";
-import { openEngine } from "../src/open.js";
 
 const USAGE = "npm run --silent bench -- [--json] [--skip-cold] [--qa <file.jsonl>]";
 const run = promisify(execFile);
@@ -51,38 +50,29 @@ await runCli(async (base) => {
     const reingestNoChangeSeconds = round((performance.now() - t0) / 1000, 2);
     if (n.rebuilt) log("warning: the no-change re-ingest rebuilt the index");
 
-    log("cold start (openEngine in a fresh node process) …");
+    log(
+      `serving: openEngine and ${questions.length} questions (after a warm-up pass) in a fresh node process …`,
+    );
     const child = await run(
       process.execPath,
-      ["--import", "tsx", join(base.root, "src/bench/open-child.ts")],
+      ["--import", "tsx", join(base.root, "src/bench/serve-child.ts")],
       {
         cwd: base.root,
-        env: { ...process.env, INDEX_DIR: config.indexDir, CACHE_DIR: config.cacheDir },
+        env: { ...process.env, INDEX_DIR: config.indexDir, CACHE_DIR: config.cacheDir, BENCH_QA: qaPath },
         maxBuffer: 1 << 20,
       },
     );
-    const probe = JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as {
+    const serving = JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as {
       openMs: number;
       processMs: number;
+      latencies: number[];
+      rssMB: number;
     };
-
-    log(`query latency over ${questions.length} questions (after a warm-up pass) …`);
-    const engine = await openEngine(config);
-    const latencies: number[] = [];
-    try {
-      for (const q of questions) await engine.ask(q);
-      for (const q of questions) {
-        const started = performance.now();
-        await engine.ask(q);
-        latencies.push(performance.now() - started);
-      }
-    } finally {
-      await engine.close();
-    }
 
     const build = await currentBuild(config.indexDir);
     const indexMB = build ? round((await folderBytes(build)) / 2 ** 20, 2) : 0;
-    const rssMB = round(process.resourceUsage().maxRSS / 1024, 1);
+    const rssMB = round(serving.rssMB, 1);
+    const ingestRssMB = round(process.resourceUsage().maxRSS / 1024, 1);
     const load = (await readFile("/proc/loadavg", "utf8").catch(() => loadavg().join(" ")))
       .trim()
       .split(/\s+/)
@@ -93,10 +83,11 @@ await runCli(async (base) => {
       ingest: cold && { chunks: cold.chunks, seconds: cold.seconds, chunksPerSecond: cold.chunksPerSecond },
       ingestWarm: { chunks: warm.chunks, seconds: warm.seconds, chunksPerSecond: warm.chunksPerSecond },
       reingestNoChangeSeconds,
-      coldStartMs: round(probe.openMs, 1),
+      coldStartMs: round(serving.openMs, 1),
       coldStartMode: "child-process",
-      query: latencySummary(latencies),
+      query: latencySummary(serving.latencies),
       rssMB,
+      ingestRssMB,
       indexMB,
       questions: questions.length,
       loadAvg: load,
@@ -112,9 +103,9 @@ await runCli(async (base) => {
         : "ingest (cold):   skipped (--skip-cold)",
       `ingest (warm):   ${warm.chunks} chunks (${warm.embedded} embedded) in ${warm.seconds} s = ${warm.chunksPerSecond} chunks/s`,
       `re-ingest, no change: ${reingestNoChangeSeconds} s`,
-      `cold start:      openEngine ${report.coldStartMs} ms in a fresh child process (${round(probe.processMs, 0)} ms from process start)`,
+      `cold start:      openEngine ${report.coldStartMs} ms in a fresh child process (${round(serving.processMs, 0)} ms from process start)`,
       `query (ask):     p50 ${q.p50Ms} ms, p95 ${q.p95Ms} ms, p99 ${q.p99Ms} ms over ${questions.length} questions`,
-      `peak RSS:        ${rssMB} MB (this process, incl. ingest worker threads)`,
+      `peak RSS:        ${rssMB} MB serving (engine + queries); ${ingestRssMB} MB ingesting (with the embedding worker threads)`,
       `index on disk:   ${indexMB} MB`,
       `load average:    ${load}`,
     ];
