@@ -38,6 +38,7 @@ const DIVERSITY = 0.15;
 const DIVERSITY_DEPTH = 20;
 /** Candidates that can become hits: enough for ten pages of "More sources", cheap to de-duplicate. */
 const RESULT_DEPTH = 60;
+const FOUND_DEPTH = 5;
 
 export interface RankedCandidate {
   chunk: Chunk;
@@ -82,8 +83,10 @@ export class HybridSearcher {
         highlight: item.features.best,
       }),
     );
-    const best = scored[0];
-    const found = best !== undefined && best.features.relevance >= this.settings.minScore;
+    // Answerable when one of the leading passages covers the question well enough: the order
+    // among them mixes in BM25 and dense scores, which are not comparable across questions.
+    const relevance = Math.max(0, ...scored.slice(0, FOUND_DEPTH).map((s) => s.features.relevance));
+    const found = relevance >= this.settings.minScore;
     return { query, found, hits: hits.slice(offset, offset + topK) };
   }
 
