@@ -1,5 +1,5 @@
 import { parseCliArgs, runCli, UsageError } from "../src/cli/run.js";
-import { checkClaim } from "../src/factcheck/check.js";
+import { engineFactChecker } from "../src/factcheck/check.js";
 import { openEngine } from "../src/open.js";
 
 const USAGE = 'npm run check -- [--json] "claim"';
@@ -10,7 +10,7 @@ await runCli(async (config) => {
   if (!claim) throw new UsageError(`Give a claim to check.\nusage: ${USAGE}`);
   const engine = await openEngine(config);
   try {
-    const r = await checkClaim(claim, (q, o) => engine.search(q, o));
+    const r = await engineFactChecker(engine)(claim);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(r)}\n`);
       return;

@@ -9,7 +9,7 @@ import {
   factCheckReport,
 } from "../src/eval/factcheck.js";
 import { hitRank, type QaOutcome, qaReport, readQaFile } from "../src/eval/qa.js";
-import { checkClaim } from "../src/factcheck/check.js";
+import { engineFactChecker } from "../src/factcheck/check.js";
 import { openEngine } from "../src/open.js";
 import type { SearchMode } from "../src/search/hybrid.js";
 
@@ -58,6 +58,7 @@ await runCli(async (config) => {
   try {
     const outcomes: QaOutcome[] = [];
     const checks: FactCheckOutcome[] = [];
+    const check = engineFactChecker(engine);
     for (const item of items) {
       const result = await engine.search(item.question, { topK: Math.max(k, 10) });
       const ranked = result.hits.map((h) => ({
@@ -70,7 +71,7 @@ await runCli(async (config) => {
       outcomes.push({ item, result, rank: hitRank(item, ranked.slice(0, k)) });
       const expected = expectedVerdict(item);
       if (expected) {
-        const { verdict, explanation } = await checkClaim(item.question, engine.search);
+        const { verdict, explanation } = await check(item.question);
         checks.push({ item, expected, got: verdict, explanation });
       }
     }

@@ -2,7 +2,7 @@ import { createBotLogger } from "../src/bot/logger.js";
 import { startBot } from "../src/bot/start.js";
 import { runChat } from "../src/cli/chat.js";
 import { runCli } from "../src/cli/run.js";
-import { checkClaim } from "../src/factcheck/check.js";
+import { engineFactChecker } from "../src/factcheck/check.js";
 import { runIngest } from "../src/ingest.js";
 import { openEngine } from "../src/open.js";
 import { watchIndex } from "../src/reload.js";
@@ -17,7 +17,7 @@ await runCli(async (config) => {
   );
   for (const w of summary.warnings) process.stderr.write(`warning: ${w.file}: ${w.reason}\n`);
   const engine = await openEngine(config);
-  const factcheck = (claim: string) => checkClaim(claim, (q, o) => engine.search(q, o));
+  const factcheck = engineFactChecker(engine);
 
   if (!config.discord.token) {
     process.stderr.write(

@@ -46,7 +46,7 @@ export const envSchema = z.object({
   EMBED_WORKERS: int(0, 64).default(0),
 
   SEARCH_TOP_K: int(1, 50).default(5),
-  SEARCH_DENSE_WEIGHT: num(0, 1).default(0.5),
+  SEARCH_DENSE_WEIGHT: num(0, 1).default(0.4),
   SEARCH_MIN_SCORE: num(0, 1).default(0.48),
 
   DISCORD_TOKEN: optional(

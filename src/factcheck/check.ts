@@ -1,5 +1,6 @@
 /** Fact-check entry point: claim → statement and facts → passages from search → verdict. */
-import type { SearchResult } from "../types.js";
+import type { Engine } from "../engine.js";
+import type { Chunk, SearchResult } from "../types.js";
 import { extractFacts } from "./facts.js";
 import { type Conflict, type Evidence, judge, type Verdict } from "./verdict.js";
 
@@ -18,7 +19,10 @@ export interface FactCheck {
 
 const TOP_K = 8;
 
-export async function checkClaim(claim: string, search: Search): Promise<FactCheck> {
+/** Resolves a chunk id: lets the checker read the other books' copies collapsed into a hit. */
+export type PassageLookup = (id: string) => Chunk | undefined;
+
+export async function checkClaim(claim: string, search: Search, passage?: PassageLookup): Promise<FactCheck> {
   const facts = extractFacts(claim);
   if (facts.open) {
     return {
@@ -32,6 +36,20 @@ export async function checkClaim(claim: string, search: Search): Promise<FactChe
   // The claim as written finds passages with its figures; its subject alone finds those giving other figures.
   const queries = [...new Set([facts.statement, facts.subject])];
   const results = await Promise.all(queries.map((q) => search(q, { topK: TOP_K })));
-  const chunks = new Map(results.flatMap((r) => r.hits).map((h) => [h.chunk.id, h.chunk]));
+  // A copy in another book may word the subject as the claim does, so copies are read too.
+  const found = results.flatMap((r) =>
+    r.hits.flatMap((h) => [h.chunk, ...(passage ? h.duplicates.map(passage) : [])]),
+  );
+  const chunks = new Map(found.filter((c): c is Chunk => c !== undefined).map((c) => [c.id, c]));
   return { claim, ...judge(facts, [...chunks.values()]) };
 }
+
+/** The fact-checker over an engine: its hybrid search, and its chunks for collapsed copies. */
+export const engineFactChecker =
+  (engine: Pick<Engine, "search" | "passage">) =>
+  (claim: string): Promise<FactCheck> =>
+    checkClaim(
+      claim,
+      (q, o) => engine.search(q, o),
+      (id) => engine.passage(id)?.chunk,
+    );

@@ -115,9 +115,16 @@ export class HybridSearcher {
     const bm25 = new Map(lexical.map((h) => [h.label, h.score / topBm25]));
     const labels = new Set([...bm25.keys(), ...dense.map((d) => d.label)]);
     const w = this.settings.denseWeight;
+    const similarities = new Map(
+      [...labels].map((l) => [l, queryVector ? dot(queryVector, this.corpus.vectors.vector(l)) : 0]),
+    );
+    // Cosines of a sentence encoder sit in a narrow band (≈0.5–0.75 here); spread over the
+    // candidates, like BM25 relative to the best, they weigh what their order says.
+    const low = Math.min(...similarities.values());
+    const span = Math.max(...similarities.values()) - low || 1;
     const out = [...labels].map((label) => {
       const chunk = this.corpus.chunks[label] as Chunk;
-      const similarity = queryVector ? dot(queryVector, this.corpus.vectors.vector(label)) : 0;
+      const similarity = similarities.get(label) ?? 0;
       const features = passageFeatures(
         queryTerms,
         chunk.text,
@@ -133,7 +140,7 @@ export class HybridSearcher {
           ? features.bm25
           : mode === "dense"
             ? similarity
-            : (1 - w) * lexicalScore + w * Math.max(0, similarity);
+            : (1 - w) * lexicalScore + w * ((similarity - low) / span);
       return { chunk, features, score };
     });
     return out.sort((a, b) => b.score - a.score);

@@ -83,4 +83,18 @@ describe("checkClaim", () => {
       expect(r.evidence).toEqual([]);
     }
   });
+
+  it("reads the other books' copies collapsed into a hit when it can resolve their ids", async () => {
+    // The hit is an unrelated passage; the copy collapsed into it is the one that speaks.
+    const search: Search = async (query) => ({
+      query,
+      found: true,
+      hits: [{ chunk: MALAYSIA, score: 1, duplicates: [CIS_TRADE.id] }],
+    });
+    const claim = "Mutual trade in the CIS grew by 40% in 2017.";
+    expect((await checkClaim(claim, search)).verdict).toBe("not_found");
+    const r = await checkClaim(claim, search, (id) => (id === CIS_TRADE.id ? CIS_TRADE : undefined));
+    expect(r.verdict).toBe("contradicted");
+    expect(r.evidence[0]?.chunkId).toBe(CIS_TRADE.id);
+  });
 });
