@@ -28,12 +28,12 @@ interface Candidate {
  */
 export function createExtractiveAnswerer(options: ExtractiveOptions = {}): Answerer {
   const maxSentences = options.maxSentences ?? 3;
-  const minRelative = options.minRelativeScore ?? 0.75;
+  const minRelative = options.minRelativeScore ?? 0.9;
   return {
     mode: "extractive",
     async answer(question: string, result: SearchResult): Promise<Answer> {
       const queryTerms = [...new Set(terms(question))];
-      const best = result.hits.map((hit, rank) => bestSentence(hit, rank, queryTerms));
+      const best = result.hits.map((hit, rank) => bestSentence(hit, rank, question, queryTerms));
       if (!result.found || best.length === 0) {
         const citations = best.slice(0, 3).map((c, i) => toCitation(c, i + 1));
         const closest =
@@ -48,10 +48,14 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = {}): Answe
           mode: "extractive",
         };
       }
+      // The search ranked the passages with IDF, headings and embeddings, so the best passage
+      // leads; others join when their quote matches the question about as well.
+      const lead = best[0] as Candidate;
+      const chosen: Candidate[] = [lead];
       const top = Math.max(...best.map((c) => c.score));
-      const chosen: Candidate[] = [];
-      for (const c of [...best].sort((a, b) => b.score - a.score || a.rank - b.rank)) {
+      for (const c of best.slice(1).sort((a, b) => b.score - a.score || a.rank - b.rank)) {
         if (chosen.length >= maxSentences || c.score < top * minRelative) break;
+        if (c.hit.score < lead.hit.score * minRelative) continue;
         if (chosen.some((x) => similar(x.text, c.text))) continue;
         chosen.push(c);
       }
@@ -70,22 +74,54 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = {}): Answe
 }
 
 const HIGHLIGHT_BOOST = 0.15;
+/** A quote dated only by other years than the question's is about another time. */
+const OTHER_YEAR_FACTOR = 0.4;
+/** A second sentence joins the quote only if it adds this much of the question. */
+const PAIR_GAIN = 0.15;
+const YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
 
-/** The sentence to quote from a passage: the one holding most of the question's terms, figures doubled. */
-function bestSentence(hit: SearchHit, rank: number, queryTerms: string[]): Candidate {
+/**
+ * The quote for a passage: the sentence — or two adjacent ones, when the second adds to it
+ * ("Mutual trade within the CIS continues to grow. Last year [2017], trade totalled…") — that
+ * holds most of the question's terms, figures doubled, the question's years preferred.
+ */
+function bestSentence(hit: SearchHit, rank: number, question: string, queryTerms: string[]): Candidate {
   const text = hit.chunk.text;
-
   const weight = (t: string) => (isNumberTerm(t) ? 2 : 1);
   const total = queryTerms.reduce((s, t) => s + weight(t), 0) || 1;
-  let best: Candidate | undefined;
-  for (const span of splitSentences(text)) {
-    const sentence = text.slice(span.start, span.end);
-    const have = new Set(terms(sentence));
+  const years = new Set(question.match(YEAR));
+  const spans = splitSentences(text);
+  const termSets = spans.map((sp) => new Set(terms(text.slice(sp.start, sp.end))));
+  /** Sentences from..to are dated, but only by years the question does not ask about. */
+  const otherYear = (from: number, to: number) => {
+    const dated = text.slice((spans[from] as Span).start, (spans[to] as Span).end).match(YEAR) ?? [];
+    return years.size > 0 && dated.length > 0 && !dated.some((y) => years.has(y));
+  };
+  const score = (from: number, to: number) => {
+    const have = (t: string) => termSets.slice(from, to + 1).some((set) => set.has(t));
+    const share = queryTerms.reduce((s, t) => s + (have(t) ? weight(t) : 0), 0) / total;
     // The search's highlight (IDF-weighted, heading-aware) breaks near-ties.
-    const boost = hit.highlight?.start === span.start ? HIGHLIGHT_BOOST : 0;
-    const score = queryTerms.reduce((s, t) => s + (have.has(t) ? weight(t) : 0), 0) / total + boost;
-    if (!best || score > best.score) best = { hit, rank, span, text: sentence, score };
-  }
+    const boost =
+      hit.highlight &&
+      hit.highlight.start >= (spans[from] as Span).start &&
+      hit.highlight.start <= (spans[to] as Span).start
+        ? HIGHLIGHT_BOOST
+        : 0;
+    return share * (otherYear(from, to) ? OTHER_YEAR_FACTOR : 1) + boost;
+  };
+  let best: Candidate | undefined;
+  spans.forEach((span, i) => {
+    const single = score(i, i);
+    const next = spans[i + 1];
+    // A neighbour that brings in another year than the question's changes the subject.
+    const pair = next && !otherYear(i + 1, i + 1) ? score(i, i + 1) : Number.NEGATIVE_INFINITY;
+    // Both sentences must contribute: the pair has to beat each of them alone.
+    const alone = next ? Math.max(single, score(i + 1, i + 1)) : single;
+    const [value, end] = pair >= alone + PAIR_GAIN && next ? [pair, next.end] : [single, span.end];
+    if (!best || value > best.score) {
+      best = { hit, rank, span: { start: span.start, end }, text: text.slice(span.start, end), score: value };
+    }
+  });
   return best ?? { hit, rank, span: { start: 0, end: text.length }, text, score: 0 };
 }
 
