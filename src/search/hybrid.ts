@@ -47,11 +47,11 @@ export interface RankedCandidate {
 }
 
 /**
- * Hybrid search in two stages. Candidates come from BM25 and from the HNSW index; they are then
- * re-scored by features that are comparable across queries — how much of the question's
- * (IDF-weighted) vocabulary one sentence window of the passage covers, whether its figures and
- * years appear — with BM25 and the dense cosine as lighter signals. Near-duplicate passages (the
- * books repeat articles in other translations) collapse into one hit.
+ * Hybrid search in two stages. Candidates come from BM25 and from the HNSW index; each is then
+ * scored by how much of the question's IDF-weighted vocabulary (figures and years doubled) one
+ * two-sentence window of it covers, by BM25 relative to the best candidate, and by the dense
+ * cosine spread over the candidates. Near-duplicate passages (the books repeat articles in other
+ * translations) collapse into one hit, and the list below the first hit is diversified.
  */
 export class HybridSearcher {
   private readonly stats: TermStats;
