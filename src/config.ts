@@ -90,7 +90,7 @@ export interface Config {
     modelDir?: string;
     allowRemote: boolean;
     batchSize: number;
-    /** 0 = one per core beyond the first, at least one. */
+    /** Worker threads for ingest embedding; 0 = one per core (at most 4). */
     workers: number;
   };
   search: { topK: number; denseWeight: number; minScore: number };
