@@ -21,6 +21,12 @@ const idList = z
       .filter(Boolean),
   )
   .pipe(z.array(snowflake));
+/** "localhost:11434" parses as a URL with scheme "localhost:"; servers need http(s). */
+const httpUrl = z
+  .string()
+  .url()
+  .regex(/^https?:\/\//i, "must start with http:// or https://");
+
 /** An optional string setting: unset and blank both mean "not configured". */
 const optional = (schema: z.ZodString) =>
   z
@@ -59,7 +65,7 @@ export const envSchema = z.object({
   ),
   DISCORD_CLIENT_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
-  DISCORD_API_URL: z.string().url().default("https://discord.com/api"),
+  DISCORD_API_URL: httpUrl.default("https://discord.com/api"),
   DISCORD_ALLOWED_CHANNELS: idList.default([]),
   DISCORD_ADMIN_ROLES: idList.default([]),
   DISCORD_ALLOW_DMS: bool.default(true),
@@ -67,7 +73,7 @@ export const envSchema = z.object({
   RATE_LIMIT_BURST: int(1, 1_000).default(3),
   FEEDBACK_LOG: z.string().default("feedback.jsonl"),
 
-  LLM_BASE_URL: optional(z.string().url()),
+  LLM_BASE_URL: optional(httpUrl),
   LLM_MODEL: z.string().default("llama3.1"),
   LLM_API_KEY: optional(z.string()),
   LLM_TIMEOUT_MS: int(100, 600_000).default(30_000),

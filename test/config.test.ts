@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz012345";
+const load = (env: Record<string, string>) => loadConfig(env, "/srv/footnote");
+
+describe("loadConfig", () => {
+  it("works with an empty environment: offline defaults, paths under the root, no Discord, no LLM", () => {
+    const c = load({});
+    expect(c.indexDir).toBe("/srv/footnote/index");
+    expect(c.seedsDir).toBe("/srv/footnote/seeds");
+    expect(c.embedder).toMatchObject({ provider: "use-lite", allowRemote: false });
+    expect(c.chunk).toEqual({ targetTokens: 256, overlapTokens: 48 });
+    expect(c.discord.token).toBeUndefined();
+    expect(c.discord.allowedChannels).toEqual([]);
+    expect(c.llm).toBeUndefined();
+  });
+
+  it("reads lists, booleans, numbers and the optional LLM block", () => {
+    const c = load({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_ALLOWED_CHANNELS: " 123456789012345678, 223456789012345678 ",
+      DISCORD_ALLOW_DMS: "off",
+      RATE_LIMIT_PER_MINUTE: "12",
+      LLM_BASE_URL: "http://localhost:11434/v1",
+      LLM_MODEL: "llama3.1",
+    });
+    expect(c.discord.token).toBe(TOKEN);
+    expect(c.discord.allowedChannels).toEqual(["123456789012345678", "223456789012345678"]);
+    expect(c.discord.allowDMs).toBe(false);
+    expect(c.discord.rateLimit.perMinute).toBe(12);
+    expect(c.llm).toMatchObject({
+      baseUrl: "http://localhost:11434/v1",
+      model: "llama3.1",
+      timeoutMs: 30_000,
+    });
+  });
+
+  it("treats blank optional values as unset", () => {
+    const c = load({ DISCORD_TOKEN: "  ", LLM_BASE_URL: "", DISCORD_GUILD_ID: "" });
+    expect(c.discord.token).toBeUndefined();
+    expect(c.discord.guildId).toBeUndefined();
+    expect(c.llm).toBeUndefined();
+  });
+
+  it.each([
+    ["DISCORD_TOKEN", "not-a-token", /DISCORD_TOKEN: does not look like a bot token/],
+    ["DISCORD_ALLOWED_CHANNELS", "general,123", /DISCORD_ALLOWED_CHANNELS.*Discord id/],
+    ["DISCORD_GUILD_ID", "12ab", /DISCORD_GUILD_ID: must be a Discord id/],
+    ["RATE_LIMIT_PER_MINUTE", "fast", /RATE_LIMIT_PER_MINUTE/],
+    ["CHUNK_TOKENS", "-5", /CHUNK_TOKENS/],
+    ["SEARCH_DENSE_WEIGHT", "1.5", /SEARCH_DENSE_WEIGHT/],
+    ["EMBEDDER", "openai", /EMBEDDER/],
+    ["LLM_BASE_URL", "localhost:11434", /LLM_BASE_URL/],
+    ["DISCORD_ALLOW_DMS", "maybe", /DISCORD_ALLOW_DMS/],
+  ])("rejects a bad %s with a message naming it", (name, value, message) => {
+    expect(() => load({ [name]: value })).toThrow(ConfigError);
+    expect(() => load({ [name]: value })).toThrow(message);
+  });
+
+  it("rejects an overlap that is not smaller than the chunk size", () => {
+    expect(() => load({ CHUNK_TOKENS: "64", CHUNK_OVERLAP_TOKENS: "64" })).toThrow(/CHUNK_OVERLAP_TOKENS/);
+  });
+
+  it("turns a bad setting into one line on stderr and exit code 1 in a CLI, without a stack trace", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/ask.ts", "question"], {
+      env: { ...process.env, DISCORD_TOKEN: "nope" },
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^footnote: Invalid configuration — DISCORD_TOKEN/);
+  });
+});
