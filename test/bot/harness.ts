@@ -14,6 +14,7 @@ import {
   slashCommand,
   type Where,
 } from "../discord/world.js";
+import { waitFor } from "../helpers/wait-for.js";
 import { type FixtureEngine, openFixtureEngine } from "./engine-fixture.js";
 
 /**
@@ -96,23 +97,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { ownsProcess: false },
   );
 
-  const waitForLog = (match: (line: Json) => boolean, timeoutMs = 15_000) => {
-    const found = logs.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise<Json>((resolve, reject) => {
-      const onLine = (line: Json) => {
-        if (!match(line)) return;
-        clearTimeout(timer);
-        logEvents.off("line", onLine);
-        resolve(line);
-      };
-      const timer = setTimeout(() => {
-        logEvents.off("line", onLine);
-        reject(new Error(`no matching log line within ${timeoutMs} ms`));
-      }, timeoutMs);
-      logEvents.on("line", onLine);
-    });
-  };
+  const waitForLog = (match: (line: Json) => boolean, timeoutMs = 15_000) =>
+    waitFor(logs, logEvents, "line", match, timeoutMs, "log line");
 
   const exchange = (token: string): Exchange => {
     const calls = fake.calls.filter((c) => c.params.token === token);

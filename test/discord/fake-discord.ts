@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { APIMessage, APIUser } from "discord.js";
 import { type WebSocket, WebSocketServer } from "ws";
+import { waitFor } from "../helpers/wait-for.js";
 import { BOT_ID, BOT_TOKEN, BOT_USER, DM_CHANNEL, GUILD_ID, guildCreate, ready, snowflake } from "./world.js";
 
 /**
@@ -144,21 +145,7 @@ export class FakeDiscord extends EventEmitter {
 
   /** Resolves with the first recorded call (past or future) that matches, or rejects after `timeoutMs`. */
   waitForCall(match: (call: RecordedCall) => boolean, timeoutMs = 10_000): Promise<RecordedCall> {
-    const found = this.calls.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const onCall = (call: RecordedCall) => {
-        if (!match(call)) return;
-        clearTimeout(timer);
-        this.off("call", onCall);
-        resolve(call);
-      };
-      const timer = setTimeout(() => {
-        this.off("call", onCall);
-        reject(new Error(`no matching Discord call within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.on("call", onCall);
-    });
+    return waitFor(this.calls, this, "call", match, timeoutMs, "Discord call");
   }
 
   async close(): Promise<void> {
