@@ -1,5 +1,5 @@
+import { formatCheck } from "../src/cli/format.js";
 import { parseCliArgs, runCli, UsageError } from "../src/cli/run.js";
-import { engineFactChecker } from "../src/factcheck/check.js";
 import { openEngine } from "../src/open.js";
 
 const USAGE = 'npm run check -- [--json] "claim"';
@@ -10,15 +10,8 @@ await runCli(async (config) => {
   if (!claim) throw new UsageError(`Give a claim to check.\nusage: ${USAGE}`);
   const engine = await openEngine(config);
   try {
-    const r = await engineFactChecker(engine)(claim);
-    if (values.json) {
-      process.stdout.write(`${JSON.stringify(r)}\n`);
-      return;
-    }
-    const lines = [`${r.verdict.replace("_", " ").toUpperCase()}: ${r.explanation}`];
-    for (const e of r.evidence) lines.push(`- ${e.title} — ${e.section}, p. ${e.page}: "${e.quote}"`);
-    for (const c of r.conflicts) lines.push(`! ${JSON.stringify(c)}`);
-    process.stdout.write(`${lines.join("\n")}\n`);
+    const r = await engine.check(claim);
+    process.stdout.write(values.json ? `${JSON.stringify(r)}\n` : `${formatCheck(r)}\n`);
   } finally {
     await engine.close();
   }

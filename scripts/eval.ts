@@ -2,6 +2,7 @@ import { parseCliArgs, runCli, UsageError } from "../src/cli/run.js";
 import { withEmbeddingCache } from "../src/embed/cache.js";
 import { createEmbedder } from "../src/embed/create.js";
 import { evaluateBeir, readBeir } from "../src/eval/beir.js";
+import { type ClaimOutcome, claimsReport, readClaimsFile } from "../src/eval/claims.js";
 import {
   expectedVerdict,
   type FactCheckOutcome,
@@ -9,18 +10,18 @@ import {
   factCheckReport,
 } from "../src/eval/factcheck.js";
 import { hitRank, type QaOutcome, qaReport, readQaFile } from "../src/eval/qa.js";
-import { engineFactChecker } from "../src/factcheck/check.js";
 import { openEngine } from "../src/open.js";
 import type { SearchMode } from "../src/search/hybrid.js";
 
 const USAGE =
-  "npm run eval -- --qa <file.jsonl> [--k 10] [--json] | --beir <dir> [--mode hybrid|dense|bm25] [--json]";
+  "npm run eval -- --qa <file.jsonl> [--k 10] [--json] | --claims <file.jsonl> [--json] | --beir <dir> [--mode hybrid|dense|bm25] [--json]";
 
 await runCli(async (config) => {
   const { values } = parseCliArgs(
     process.argv.slice(2),
     {
       qa: { type: "string" },
+      claims: { type: "string" },
       beir: { type: "string" },
       k: { type: "string" },
       mode: { type: "string" },
@@ -28,8 +29,9 @@ await runCli(async (config) => {
     },
     USAGE,
   );
-  if (!values.qa === !values.beir)
-    throw new UsageError(`Give exactly one of --qa or --beir.\nusage: ${USAGE}`);
+  if ([values.qa, values.claims, values.beir].filter(Boolean).length !== 1)
+    throw new UsageError(`Give exactly one of --qa, --claims or --beir.\nusage: ${USAGE}`);
+  const out = (text: string) => process.stdout.write(text);
 
   if (values.beir) {
     const mode = (values.mode ?? "hybrid") as SearchMode;
@@ -39,13 +41,41 @@ await runCli(async (config) => {
     const embedder = withEmbeddingCache(await createEmbedder(config.embedder), config.cacheDir);
     try {
       const report = await evaluateBeir(data, embedder, mode, config.search);
-      process.stdout.write(
+      out(
         values.json
           ? `${JSON.stringify(report)}\n`
           : `${values.beir} (${report.docs} docs, ${report.queries} queries, ${mode}): nDCG@10 ${report["ndcg@10"]}, Recall@100 ${report["recall@100"]}, MRR@10 ${report["mrr@10"]}\n`,
       );
     } finally {
       await embedder.close();
+    }
+    return;
+  }
+
+  if (values.claims) {
+    const items = await readClaimsFile(values.claims);
+    const engine = await openEngine(config);
+    try {
+      const outcomes: ClaimOutcome[] = [];
+      for (const item of items) outcomes.push({ item, check: await engine.check(item.claim) });
+      const report = claimsReport(outcomes);
+      if (values.json) {
+        out(`${JSON.stringify(report)}\n`);
+        return;
+      }
+      const row = (name: string, r: { n: number; right: number; got: Record<string, number> }) =>
+        `  ${name.padEnd(16)} ${String(r.right).padStart(3)} of ${String(r.n).padEnd(3)} right   (supported ${r.got.supported}, contradicted ${r.got.contradicted}, not found ${r.got.not_found})\n`;
+      out(
+        `claims ${report.claims}  accuracy ${report.accuracy}  false "supported": ${report.falseSupported.length}${report.falseSupported.length ? ` (${report.falseSupported.join(", ")})` : ""}\n`,
+      );
+      out("by gold verdict:\n");
+      for (const [v, r] of Object.entries(report.byVerdict)) out(row(v, r));
+      out("contradicted, by changed element:\n");
+      for (const [k, r] of Object.entries(report.byChanged).sort()) out(row(k, r));
+      for (const f of report.failures)
+        out(`\n✗ ${f.id} ${f.claim}\n  expected: ${f.expected}\n  got:      ${f.got} — ${f.explanation}\n`);
+    } finally {
+      await engine.close();
     }
     return;
   }
@@ -58,7 +88,6 @@ await runCli(async (config) => {
   try {
     const outcomes: QaOutcome[] = [];
     const checks: FactCheckOutcome[] = [];
-    const check = engineFactChecker(engine);
     for (const item of items) {
       const result = await engine.search(item.question, { topK: Math.max(k, 10) });
       const ranked = result.hits.map((h) => ({
@@ -68,34 +97,35 @@ await runCli(async (config) => {
           ...h.duplicates.map((id) => engine.passage(id)?.chunk).filter((c) => c !== undefined),
         ].map((c) => ({ doc: c.doc, text: c.text })),
       }));
-      outcomes.push({ item, result, rank: hitRank(item, ranked.slice(0, k)) });
+      const answer = await engine.ask(item.question);
+      outcomes.push({ item, result, answer, rank: hitRank(item, ranked.slice(0, k)) });
       const expected = expectedVerdict(item);
       if (expected) {
-        const { verdict, explanation } = await check(item.question);
+        const { verdict, explanation } = await engine.check(item.question);
         checks.push({ item, expected, got: verdict, explanation });
       }
     }
     const report = qaReport(outcomes);
     const factCheck = factCheckReport(checks);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ ...report, factCheck })}\n`);
+      out(`${JSON.stringify({ ...report, factCheck })}\n`);
       return;
     }
     const { failures, notFound, ...metrics } = report;
-    process.stdout.write(
+    out(
       `${Object.entries(metrics)
         .map(([m, v]) => `${m} ${v}`)
         .join(
           "  ",
-        )}\nnot found: ${notFound.correct} of unanswerable refused, ${notFound.falseRefusals} false refusals\n` +
+        )}\nnot found (answers): ${notFound.correct} of unanswerable said not found, ${notFound.falseRefusals} false refusals\n` +
         `fact-check (${factCheck.questions} items): accuracy ${factCheck.accuracy}; supported ${factCheck.supported}, contradicted ${factCheck.contradicted}, not found ${factCheck.notFound}; ${factCheck.wrongSupported} false claims supported\n`,
     );
     for (const f of failures)
-      process.stdout.write(
+      out(
         `\n✗ ${f.id} ${f.question}\n  expected: ${f.expected.join("\n            ")}\n  got:      ${f.got.join("\n            ")}\n`,
       );
     for (const f of factCheckFailures(checks))
-      process.stdout.write(
+      out(
         `\n✗ fact-check ${f.item.id} ${f.item.question}\n  expected: ${f.expected}\n  got:      ${f.got} — ${f.explanation}\n`,
       );
   } finally {

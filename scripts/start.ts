@@ -2,7 +2,6 @@ import { createBotLogger } from "../src/bot/logger.js";
 import { startBot } from "../src/bot/start.js";
 import { runChat } from "../src/cli/chat.js";
 import { runCli } from "../src/cli/run.js";
-import { engineFactChecker } from "../src/factcheck/check.js";
 import { runIngest } from "../src/ingest.js";
 import { openEngine } from "../src/open.js";
 import { watchIndex } from "../src/reload.js";
@@ -17,13 +16,12 @@ await runCli(async (config) => {
   );
   for (const w of summary.warnings) process.stderr.write(`warning: ${w.file}: ${w.reason}\n`);
   const engine = await openEngine(config);
-  const factcheck = engineFactChecker(engine);
 
   if (!config.discord.token) {
     process.stderr.write(
       'No DISCORD_TOKEN set: starting the terminal chat. To connect to Discord, set DISCORD_TOKEN (and DISCORD_CLIENT_ID) in .env — see README, "Discord".\n',
     );
-    await runChat(engine, { check: factcheck });
+    await runChat(engine);
     await engine.close();
     return;
   }
@@ -39,7 +37,6 @@ await runCli(async (config) => {
         await engine.reload();
         return { ...s };
       },
-      factcheck,
       logger,
     },
     {

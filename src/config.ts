@@ -52,8 +52,9 @@ export const envSchema = z.object({
   EMBED_WORKERS: int(0, 64).default(0),
 
   SEARCH_TOP_K: int(1, 50).default(5),
-  SEARCH_DENSE_WEIGHT: num(0, 1).default(0.4),
-  SEARCH_MIN_SCORE: num(0, 1).default(0.48),
+  // Unset: the search's own measured defaults (DEFAULT_SEARCH_SETTINGS) apply.
+  SEARCH_DENSE_WEIGHT: num(0, 1).optional(),
+  SEARCH_MIN_SCORE: num(0, 1).optional(),
 
   DISCORD_TOKEN: optional(
     z
@@ -99,7 +100,8 @@ export interface Config {
     /** Worker threads for ingest embedding; 0 = one per core (at most 4). */
     workers: number;
   };
-  search: { topK: number; denseWeight: number; minScore: number };
+  /** Passages per answer, and overrides of the search's measured defaults (only the variables that are set). */
+  search: { topK: number; denseWeight?: number; minScore?: number };
   discord: {
     token?: string;
     clientId?: string;
@@ -154,7 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       batchSize: e.EMBED_BATCH,
       workers: e.EMBED_WORKERS,
     },
-    search: { topK: e.SEARCH_TOP_K, denseWeight: e.SEARCH_DENSE_WEIGHT, minScore: e.SEARCH_MIN_SCORE },
+    search: {
+      topK: e.SEARCH_TOP_K,
+      ...(e.SEARCH_DENSE_WEIGHT !== undefined ? { denseWeight: e.SEARCH_DENSE_WEIGHT } : {}),
+      ...(e.SEARCH_MIN_SCORE !== undefined ? { minScore: e.SEARCH_MIN_SCORE } : {}),
+    },
     discord: {
       token: e.DISCORD_TOKEN,
       clientId: e.DISCORD_CLIENT_ID,

@@ -1,13 +1,15 @@
 import type { Answerer } from "./answer/answerer.js";
 import { createExtractiveAnswerer } from "./answer/extractive.js";
+import { answerFromCheck } from "./answer/verdict.js";
 import type { Config } from "./config.js";
 import { createEmbedder } from "./embed/create.js";
 import type { Embedder } from "./embed/embedder.js";
 import type { AskOptions, Engine, IndexInfo, PassageContext, SearchOptions } from "./engine.js";
+import { checkClaim, DEFAULT_FACTCHECK_SETTINGS, type FactCheckSettings } from "./factcheck/check.js";
 import { currentBuild, type IndexData, loadIndex } from "./index/store.js";
 import { contextualQuery } from "./search/follow-up.js";
-import { HybridSearcher } from "./search/hybrid.js";
-import type { Answer, Chunk, SearchResult } from "./types.js";
+import { DEFAULT_SEARCH_SETTINGS, HybridSearcher } from "./search/hybrid.js";
+import type { Answer, Chunk, FactCheck, SearchResult } from "./types.js";
 
 export interface LoadedEngine extends Engine {
   /** Loads the index's live build if it changed and swaps it in; in-flight questions finish on the old one. */
@@ -26,6 +28,8 @@ interface Snapshot {
 export interface OpenOptions {
   embedder?: Embedder;
   answerer?: Answerer;
+  /** Fact-check tuning (the eval sweeps it); the measured defaults otherwise. */
+  factCheck?: FactCheckSettings;
 }
 
 /** Opens the engine over the built index (embedder model + index load). */
@@ -40,7 +44,7 @@ export async function openEngine(config: Config, options: OpenOptions = {}): Pro
     return {
       build,
       index,
-      searcher: new HybridSearcher(index, embedder, config.search),
+      searcher: new HybridSearcher(index, embedder, { ...DEFAULT_SEARCH_SETTINGS, ...config.search }),
       byId: new Map(index.chunks.map((c, i) => [c.id, i])),
     };
   };
@@ -54,22 +58,36 @@ export async function openEngine(config: Config, options: OpenOptions = {}): Pro
 
   const search = (query: string, opts: SearchOptions = {}): Promise<SearchResult> =>
     snap.searcher.search(query, opts);
+  const passage = (id: string): PassageContext | undefined => {
+    const { chunks } = snap.index;
+    const i = snap.byId.get(id);
+    if (i === undefined) return undefined;
+    const chunk = chunks[i] as Chunk;
+    const sameDoc = (c: Chunk | undefined) => (c && c.doc === chunk.doc ? c : undefined);
+    return { chunk, before: sameDoc(chunks[i - 1]), after: sameDoc(chunks[i + 1]) };
+  };
+  const check = (claim: string): Promise<FactCheck> =>
+    checkClaim(
+      claim,
+      { search, passage: (id) => passage(id)?.chunk, reader: snap.searcher.reader },
+      options.factCheck ?? DEFAULT_FACTCHECK_SETTINGS,
+    );
 
   return {
     search,
+    check,
+    passage,
     async ask(question: string, opts: AskOptions = {}): Promise<Answer> {
       const query = contextualQuery(question, opts.history ?? []);
+      const analysis = snap.searcher.analyze(query);
+      // "Did exports grow by 40%?" is a claim to check: the answer is the verdict, with its evidence.
+      if (analysis.answerTypes.includes("yesno")) return { ...answerFromCheck(await check(query)), question };
       const result = await search(query, opts);
-      const answer = await answerer.answer(query, result, { onToken: opts.onToken });
+      const answer = await answerer.answer(query, result, {
+        onToken: opts.onToken,
+        reader: snap.searcher.reader,
+      });
       return { ...answer, question };
-    },
-    passage(id: string): PassageContext | undefined {
-      const { chunks } = snap.index;
-      const i = snap.byId.get(id);
-      if (i === undefined) return undefined;
-      const chunk = chunks[i] as Chunk;
-      const sameDoc = (c: Chunk | undefined) => (c && c.doc === chunk.doc ? c : undefined);
-      return { chunk, before: sameDoc(chunks[i - 1]), after: sameDoc(chunks[i + 1]) };
     },
     about(): IndexInfo {
       const { manifest } = snap.index;

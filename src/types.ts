@@ -1,4 +1,5 @@
 /** Domain types shared along the pipeline: seeds → corpus → chunk → index ← search → answer. */
+import type { QuestionAnalysis } from "./understand/question.js";
 
 export interface DocumentMeta {
   title?: string;
@@ -70,6 +71,11 @@ export interface SearchHit {
 
 export interface SearchResult {
   query: string;
+  /**
+   * The question as the search read it: framing dropped, misspellings corrected, elements found.
+   * Results built elsewhere (a stand-in search) may leave it out; answerers then read `query`.
+   */
+  analysis?: QuestionAnalysis;
   /** False when nothing in the corpus is relevant enough; hits are then the closest passages. */
   found: boolean;
   hits: SearchHit[];
@@ -99,4 +105,47 @@ export interface Answer {
   mode: "extractive" | "generated";
   /** Present when a generated answer fell back to the extractive one, e.g. "language model timed out". */
   note?: string;
+}
+
+export type Verdict = "supported" | "contradicted" | "not_found";
+
+/** The parts of a claim the fact-check compares one by one. */
+export type ElementKind =
+  | "figure"
+  | "period"
+  | "place"
+  | "organisation"
+  | "name"
+  | "rank"
+  | "negation"
+  | "relation"
+  | "subject";
+
+export interface ElementCheck {
+  kind: ElementKind;
+  /** How the claim puts it: "$26m", "FEZ Grodnoinvest", "Jan-Oct 2020", "the second-highest". */
+  claim: string;
+  /** `matched`: the books say the same; `different`: they say otherwise; `missing`: they do not say. */
+  status: "matched" | "different" | "missing";
+  /** What the books say for it, when they say something ("4.2 million euros", "Mogilev"). */
+  book?: string;
+  /** For a different figure, what differs: its value, currency or unit, scale, or direction. */
+  differs?: "value" | "unit" | "scale" | "direction";
+}
+
+/** The books give different values for the same thing; each reading cites where it is said. */
+export interface Conflict {
+  /** The claim's element the readings are about, e.g. "332". */
+  about: string;
+  readings: { figure: string; evidence: QuoteSource }[];
+}
+
+export interface FactCheck {
+  claim: string;
+  verdict: Verdict;
+  explanation: string;
+  /** Every element of the claim, as the evidence below bears it out (or not). */
+  elements: ElementCheck[];
+  evidence: QuoteSource[];
+  conflicts: Conflict[];
 }

@@ -1,3 +1,4 @@
+import type { CorpusReader } from "../search/corpus-reader.js";
 import type { Answer, SearchResult } from "../types.js";
 
 /** The answer-generator port: extractive by default, a language model where one is configured. */
@@ -11,4 +12,6 @@ export interface AnswerOptions {
   /** Called with the answer text so far while a generated answer streams. */
   onToken?: (textSoFar: string) => void;
   signal?: AbortSignal;
+  /** The index's reader (term weights, passages read once); answers over hits alone build their own. */
+  reader?: CorpusReader;
 }

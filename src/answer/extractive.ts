@@ -1,143 +1,287 @@
-import { pageInChunk } from "../chunk.js";
-import { isNumberTerm, terms } from "../text/analyze.js";
-import { type Span, splitSentences } from "../text/sentences.js";
+import { quoteSource } from "../quote.js";
+import { CorpusReader } from "../search/corpus-reader.js";
+import { terms } from "../text/analyze.js";
+import { describePeriod, type Period } from "../text/time.js";
 import type { Answer, Citation, SearchHit, SearchResult } from "../types.js";
-import type { Answerer } from "./answerer.js";
+import {
+  type AnswerScoring,
+  answerScore,
+  DEFAULT_ANSWER_SCORING,
+  matchSentence,
+  type SentenceMatch,
+} from "../understand/match.js";
+import type { PassageView } from "../understand/passage.js";
+import { analyzeQuestion, type QuestionAnalysis } from "../understand/question.js";
+import type { Answerer, AnswerOptions } from "./answerer.js";
 
 export const NOT_FOUND = "Not found in the corpus.";
 
-export interface ExtractiveOptions {
-  /** Sentences in the composed answer. */
-  maxSentences?: number;
-  /** A sentence from a lower passage joins the answer if it scores at least this share of the best. */
-  minRelativeScore?: number;
+/** Every tuning value of the extractive answer, with the measurement behind it (docs/quality.md). */
+export interface ExtractiveSettings {
+  /** Sentences in the composed answer: the lead and at most two that add to it. @default 3 */
+  maxSentences: number;
+  /**
+   * The lead must hold at least this share of the question's known terms (names may come from its
+   * passage's earlier sentences).
+   * @default 0.3 — a lead stating the asked kind for the asked period may hold few of the words of a loosely typed question.
+   */
+  minShare: number;
+  /** A supporting sentence joins when it scores this share of the lead. @default 0.85 */
+  supportRelative: number;
+  /** Of two adjacent sentences, the second joins the quote when it adds this much of the question. @default 0.15 */
+  pairGain: number;
+  /** Lead score lost per search rank below the first: the search order breaks near-ties. @default 0.04 */
+  rankPenalty: number;
+  /**
+   * The lead's `answerScore` (share of the question + the asked kind + the asked period − a
+   * missing name) below which the books are taken not to answer.
+   * @default 0.6 — see the sweep in docs/quality.md.
+   */
+  minScore: number;
+  /**
+   * Questions with at least this many words the corpus never uses are about something else. One
+   * unknown word never decides alone (a typo, a name the books spell otherwise).
+   * @default 2
+   */
+  maxUnknown: number;
+  scoring: AnswerScoring;
 }
 
-interface Candidate {
+export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
+  maxSentences: 3,
+  minShare: 0.3,
+  minScore: 0.6,
+  supportRelative: 0.85,
+  pairGain: 0.15,
+  rankPenalty: 0.04,
+  maxUnknown: 2,
+  scoring: DEFAULT_ANSWER_SCORING,
+};
+
+export interface Candidate {
   hit: SearchHit;
   rank: number;
-  span: Span;
-  text: string;
+  match: SentenceMatch;
+  /** Offsets of the quote in the passage (one sentence, or two adjacent ones). */
+  start: number;
+  end: number;
   score: number;
 }
 
+/** Kinds whose answer is a figure, date or name: a lead without one does not answer. */
+const TYPED = new Set(["amount", "count", "size", "percent", "change", "date", "place", "organisation"]);
+
 /**
- * The offline answerer: it invents nothing. It picks the sentences of the top passages that
- * best match the question, strings them together with [n] markers, and lists the passages as
- * sources, each quoted by its chosen sentence (an exact substring of the passage).
+ * The offline answerer: it invents nothing. The sentence that states what was asked — the figure
+ * of the asked kind for the asked period and names, a reason for "why" — leads; at most two
+ * sentences that add to it follow; every sentence is an exact quote with its [n] source. When the
+ * books give the thing asked only for another period, the answer says so and gives what they do
+ * say, and counts as not found.
  */
-export function createExtractiveAnswerer(options: ExtractiveOptions = {}): Answerer {
-  const maxSentences = options.maxSentences ?? 3;
-  const minRelative = options.minRelativeScore ?? 0.9;
+export function createExtractiveAnswerer(settings: Partial<ExtractiveSettings> = {}): Answerer {
+  const s: ExtractiveSettings = { ...DEFAULT_EXTRACTIVE_SETTINGS, ...settings };
   return {
     mode: "extractive",
-    async answer(question: string, result: SearchResult): Promise<Answer> {
-      const queryTerms = [...new Set(terms(question))];
-      const best = result.hits.map((hit, rank) => bestSentence(hit, rank, question, queryTerms));
-      if (!result.found || best.length === 0) {
-        const citations = best.slice(0, 3).map((c, i) => toCitation(c, i + 1));
-        const closest =
-          citations.length > 0
-            ? " The closest passages are listed below, but none of them answers the question."
-            : "";
-        return {
-          question: result.query,
-          found: false,
-          answer: `${NOT_FOUND}${closest}`,
-          citations,
-          mode: "extractive",
-        };
+    async answer(_question: string, result: SearchResult, options: AnswerOptions = {}): Promise<Answer> {
+      const reader = options.reader ?? CorpusReader.fromChunks(result.hits.map((h) => h.chunk));
+      const q = result.analysis ?? analyzeQuestion(result.query, reader);
+      const read = { ...result, analysis: q };
+      const candidates = rankSentences(read, reader, s);
+      const lead = pickLead(read, candidates);
+      const verdict = lead ? judgeLead(read, lead, s) : "nothing relevant";
+      if (!lead || verdict === "other period") {
+        return lead ? otherPeriod(read, lead, candidates) : notFound(read, candidates);
       }
-      // The search ranked the passages with IDF, headings and embeddings, so the best passage
-      // leads; others join when their quote matches the question about as well.
-      const lead = best[0] as Candidate;
-      const chosen: Candidate[] = [lead];
-      const top = Math.max(...best.map((c) => c.score));
-      for (const c of best.slice(1).sort((a, b) => b.score - a.score || a.rank - b.rank)) {
-        if (chosen.length >= maxSentences || c.score < top * minRelative) break;
-        if (c.hit.score < lead.hit.score * minRelative) continue;
-        if (chosen.some((x) => similar(x.text, c.text))) continue;
+      if (verdict !== "answered") return notFound(read, candidates);
+      const typed = q.answerTypes.some((t) => TYPED.has(t));
+
+      const chosen = [lead];
+      for (const c of candidates.slice(1)) {
+        if (chosen.length >= s.maxSentences || c.score < lead.score * s.supportRelative) break;
+        if (typed && c.match.typed < 0.5) continue;
+        if (
+          c.match.period === "other" ||
+          chosen.some((x) => overlaps(x, c) || similar(quoteOf(x), quoteOf(c)))
+        )
+          continue;
         chosen.push(c);
       }
-      // Cited passages first, in answer order; the remaining hits follow as further sources,
-      // minus those quoting a sentence already shown (overlapping chunks share sentences).
-      const rest = best.filter((c) => !chosen.includes(c));
-      const order = [
-        ...chosen,
-        ...rest.filter((c, i) => ![...chosen, ...rest.slice(0, i)].some((x) => x.text === c.text)),
-      ];
-      const citations = order.map((c, i) => toCitation(c, i + 1));
-      const answer = chosen.map((c, i) => `${c.text} [${i + 1}]`).join(" ");
+      const citations = citationsFor(chosen, candidates);
+      const answer = citations
+        .slice(0, chosen.length)
+        .map((c) => `${c.quote} [${c.n}]`)
+        .join(" ");
       return { question: result.query, found: true, answer, citations, mode: "extractive" };
     },
   };
 }
 
-const HIGHLIGHT_BOOST = 0.15;
-/** A quote dated only by other years than the question's is about another time. */
-const OTHER_YEAR_FACTOR = 0.4;
-/** A second sentence joins the quote only if it adds this much of the question. */
-const PAIR_GAIN = 0.15;
-const YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
+/** Every sentence of the hits as a possible quote, best lead first. */
+/** A search result with the question as read. */
+export type ReadResult = SearchResult & { analysis: QuestionAnalysis };
+
+export function rankSentences(
+  result: ReadResult,
+  reader: CorpusReader,
+  s = DEFAULT_EXTRACTIVE_SETTINGS,
+): Candidate[] {
+  const candidates = result.hits.flatMap((hit, rank) => sentencesOf(result.analysis, hit, rank, reader, s));
+  return candidates.sort((a, b) => b.score - a.score || a.rank - b.rank);
+}
+
+export type LeadVerdict =
+  | "answered"
+  | "other period"
+  | "nothing relevant"
+  | "about something else"
+  | "too little of the question"
+  | "a name is missing"
+  | "not the kind asked"
+  | "only planned";
 
 /**
- * The quote for a passage: the sentence — or two adjacent ones, when the second adds to it
- * ("Mutual trade within the CIS continues to grow. Last year [2017], trade totalled…") — that
- * holds most of the question's terms, figures doubled, the question's years preferred.
+ * The best sentence that states the asked kind about the asked thing ("how many students": a
+ * count of students), what happened rather than a plan where that is asked; the best sentence
+ * of all when none does (it is then judged not to answer).
  */
-function bestSentence(hit: SearchHit, rank: number, question: string, queryTerms: string[]): Candidate {
-  const text = hit.chunk.text;
-  const weight = (t: string) => (isNumberTerm(t) ? 2 : 1);
-  const total = queryTerms.reduce((s, t) => s + weight(t), 0) || 1;
-  const years = new Set(question.match(YEAR));
-  const spans = splitSentences(text);
-  const termSets = spans.map((sp) => new Set(terms(text.slice(sp.start, sp.end))));
-  /** Sentences from..to are dated, but only by years the question does not ask about. */
-  const otherYear = (from: number, to: number) => {
-    const dated = text.slice((spans[from] as Span).start, (spans[to] as Span).end).match(YEAR) ?? [];
-    return years.size > 0 && dated.length > 0 && !dated.some((y) => years.has(y));
-  };
-  const score = (from: number, to: number) => {
-    const have = (t: string) => termSets.slice(from, to + 1).some((set) => set.has(t));
-    const share = queryTerms.reduce((s, t) => s + (have(t) ? weight(t) : 0), 0) / total;
-    // The search's highlight (IDF-weighted, heading-aware) breaks near-ties.
-    const boost =
-      hit.highlight &&
-      hit.highlight.start >= (spans[from] as Span).start &&
-      hit.highlight.start <= (spans[to] as Span).start
-        ? HIGHLIGHT_BOOST
-        : 0;
-    return share * (otherYear(from, to) ? OTHER_YEAR_FACTOR : 1) + boost;
-  };
-  let best: Candidate | undefined;
-  spans.forEach((span, i) => {
-    const single = score(i, i);
-    const next = spans[i + 1];
-    // A neighbour that brings in another year than the question's changes the subject.
-    const pair = next && !otherYear(i + 1, i + 1) ? score(i, i + 1) : Number.NEGATIVE_INFINITY;
-    // Both sentences must contribute: the pair has to beat each of them alone.
-    const alone = next ? Math.max(single, score(i + 1, i + 1)) : single;
-    const [value, end] = pair >= alone + PAIR_GAIN && next ? [pair, next.end] : [single, span.end];
-    if (!best || value > best.score) {
-      best = { hit, rank, span: { start: span.start, end }, text: text.slice(span.start, end), score: value };
-    }
-  });
-  return best ?? { hit, rank, span: { start: 0, end: text.length }, text, score: 0 };
+export function pickLead(result: ReadResult, candidates: Candidate[]): Candidate | undefined {
+  const typed = result.analysis.answerTypes.some((t) => TYPED.has(t));
+  if (!typed) return candidates[0];
+  return (
+    candidates.find((c) => c.match.typed >= 0.5 && c.match.focused && !c.match.planned) ??
+    candidates.find((c) => c.match.typed >= 0.5 && c.match.focused) ??
+    candidates[0]
+  );
 }
 
-function toCitation(c: Candidate, n: number): Citation {
-  const { chunk } = c.hit;
+/** Whether the lead answers the question, or why not. */
+export function judgeLead(result: ReadResult, lead: Candidate, s = DEFAULT_EXTRACTIVE_SETTINGS): LeadVerdict {
+  const q = result.analysis;
+  const { match } = lead;
+  if (!result.found) return "nothing relevant";
+  if (q.unknown.length >= s.maxUnknown) return "about something else";
+  if (match.missingNames.length > 0) return "a name is missing";
+  if (match.share < s.minShare || answerScore(match, s.scoring) < s.minScore)
+    return "too little of the question";
+  if (q.answerTypes.some((t) => TYPED.has(t)) && (match.typed < 0.5 || !match.focused))
+    return "not the kind asked";
+  if (match.planned) return "only planned";
+  if (match.period === "other" || (match.period === "narrower" && q.flow)) return "other period";
+  return "answered";
+}
+
+/** Every sentence of a passage as a possible quote, paired with the next one when that adds to it. */
+function sentencesOf(
+  q: QuestionAnalysis,
+  hit: SearchHit,
+  rank: number,
+  reader: CorpusReader,
+  s: ExtractiveSettings,
+): Candidate[] {
+  const view = reader.view(hit.chunk);
+  const matches = view.sentences.map((_, i) => matchSentence(q, view, i, reader.weight));
+  return view.sentences.map((sentence, i) => {
+    const own = matches[i] as SentenceMatch;
+    const next = matches[i + 1];
+    const paired = next !== undefined && pairAdds(own, next, view, i, reader.weight, s.pairGain);
+    // When the next sentence states what this one announces, its period is the figure's period.
+    const match =
+      paired && next && next.typed > own.typed
+        ? { ...own, period: next.period, ...(next.given ? { given: next.given } : {}) }
+        : own;
+    const end = paired ? (view.sentences[i + 1]?.end ?? sentence.end) : sentence.end;
+    return {
+      hit,
+      rank,
+      match,
+      start: sentence.start,
+      end,
+      score: answerScore(match, s.scoring) - rank * s.rankPenalty,
+    };
+  });
+}
+
+/** The next sentence states the asked kind this one only announces, or adds enough words of the question. */
+function pairAdds(
+  match: SentenceMatch,
+  next: SentenceMatch,
+  view: PassageView,
+  i: number,
+  weight: (t: string) => number,
+  pairGain: number,
+): boolean {
+  if (match.typed < 1 && next.typed > match.typed && next.period !== "other") return true;
+  const own = view.sentences[i + 1]?.reading.terms ?? new Set<string>();
+  const sum = (ts: string[]) => ts.reduce((x, t) => x + weight(t), 0);
+  const gain = next.matched.filter((t) => !match.matched.includes(t) && own.has(t));
+  return sum(gain) / Math.max(1e-9, sum(match.matched) + sum(gain)) >= pairGain;
+}
+
+const quoteOf = (c: Candidate) => c.hit.chunk.text.slice(c.start, c.end);
+const overlaps = (a: Candidate, b: Candidate) =>
+  a.hit.chunk.id === b.hit.chunk.id && a.start < b.end && b.start < a.end;
+
+/** Cited sentences first, in answer order; then the other passages as further sources, each once. */
+function citationsFor(chosen: Candidate[], candidates: Candidate[]): Citation[] {
+  const bestOf = new Map<string, Candidate>();
+  for (const c of candidates) if (!bestOf.has(c.hit.chunk.id)) bestOf.set(c.hit.chunk.id, c);
+  const rest = [...bestOf.values()]
+    .filter((c) => !chosen.some((x) => x.hit.chunk.id === c.hit.chunk.id))
+    .sort((a, b) => a.rank - b.rank);
+  const out: Citation[] = [];
+  for (const c of [...chosen, ...rest]) {
+    const source = quoteSource(c.hit.chunk, { start: c.start, end: c.end });
+    // Overlapping chunks and copies in other books share sentences: each quote is shown once.
+    if (out.some((x) => x.quote === source.quote)) continue;
+    out.push({ ...source, n: out.length + 1, score: c.hit.score });
+  }
+  return out;
+}
+
+function notFound(result: SearchResult, candidates: Candidate[]): Answer {
+  const citations = citationsFor([], candidates).slice(0, 3);
+  const closest =
+    citations.length > 0
+      ? " The closest passages are listed below, but none of them answers the question."
+      : "";
   return {
-    n,
-    doc: chunk.doc,
-    title: chunk.title,
-    section: chunk.section,
-    page: pageInChunk(chunk, c.span.start),
-    quote: c.text,
-    chunkId: chunk.id,
-    score: c.hit.score,
+    question: result.query,
+    found: false,
+    answer: `${NOT_FOUND}${closest}`,
+    citations,
+    mode: "extractive",
   };
 }
+
+/**
+ * The books give the thing asked, but for another period: say which, and what they do give.
+ * Reported as not found — the asked figure is not in the books.
+ */
+function otherPeriod(result: ReadResult, lead: Candidate, candidates: Candidate[]): Answer {
+  const q = result.analysis;
+  const asked = q.reading.periods.find((p) => p.year !== undefined && !p.bound) as Period;
+  // Of the sentences stating the asked kind for the asked names, the period nearest the asked one.
+  const dated = candidates.filter(
+    (c) =>
+      c.match.given &&
+      c.match.typed >= 0.5 &&
+      c.match.missingNames.length === 0 &&
+      c.match.share >= lead.match.share * 0.8,
+  );
+  const distance = (c: Candidate) => Math.abs(periodEnd(c.match.given) - periodEnd(asked));
+  const best = dated.sort((a, b) => distance(a) - distance(b) || b.score - a.score)[0] ?? lead;
+  const citations = citationsFor([best], candidates);
+  const wanted = describePeriod({ ...asked, whole: asked.whole || (q.flow && !asked.months) });
+  const given = best.match.given;
+  const what = given
+    ? `${periodEnd(given) < periodEnd(asked) ? "the latest they give is for" : "they give it for"} ${describePeriod(given)}`
+    : "they give it for another period";
+  const answer = `The books do not give this for ${wanted}; ${what}: ${citations[0]?.quote} [1]`;
+  return { question: result.query, found: false, answer, citations, mode: "extractive" };
+}
+
+const periodEnd = (p: Period | undefined) =>
+  p?.year === undefined ? 0 : (p.toYear ?? p.year) * 12 + (p.months?.[1] ?? 12);
 
 function similar(a: string, b: string): boolean {
   const ta = new Set(terms(a));

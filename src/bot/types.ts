@@ -1,7 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
-import type { QuoteSource } from "../types.js";
 
 /**
  * Structural shapes of the dependencies the bot is handed. The bot never imports retrieval,
@@ -11,18 +10,9 @@ import type { QuoteSource } from "../types.js";
 /** What a reindex reports. Only counts and lists of names are rendered; other fields are ignored. */
 export type ReindexSummary = Record<string, unknown>;
 
-export interface FactCheckLike {
-  claim: string;
-  verdict: "supported" | "contradicted" | "not_found";
-  explanation: string;
-  evidence: QuoteSource[];
-  conflicts?: unknown;
-}
-
 export interface BotDeps {
   engine: Engine;
   reindex: () => Promise<ReindexSummary>;
-  factcheck?: (claim: string) => Promise<FactCheckLike>;
   logger: Logger;
 }
 

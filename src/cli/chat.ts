@@ -1,12 +1,10 @@
 import { createInterface } from "node:readline/promises";
 import type { Engine } from "../engine.js";
-import { formatAnswer } from "./format.js";
+import { formatAnswer, formatCheck } from "./format.js";
 
 export interface ChatOptions {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
-  /** Fact-checker for `/check <claim>`; omitted → the command is not offered. */
-  check?: (claim: string) => Promise<{ verdict: string; explanation: string }>;
 }
 
 /**
@@ -18,9 +16,7 @@ export async function runChat(engine: Engine, options: ChatOptions = {}): Promis
   const rl = createInterface({ input: options.input ?? process.stdin, output, terminal: false });
   const history: string[] = [];
   const say = (s: string) => output.write(`${s}\n`);
-  say(
-    `Ask a question about the corpus. Commands: /source <id>${options.check ? ", /check <claim>" : ""}, /new, /quit.`,
-  );
+  say("Ask a question about the corpus. Commands: /source <id>, /check <claim>, /new, /quit.");
   for await (const raw of rl) {
     const line = raw.trim();
     if (!line) continue;
@@ -36,9 +32,8 @@ export async function runChat(engine: Engine, options: ChatOptions = {}): Promis
             ? `${p.chunk.title} — ${p.chunk.section}, p. ${p.chunk.pageStart}\n\n${p.chunk.text}`
             : "No passage with that id.",
         );
-      } else if (line.startsWith("/check ") && options.check) {
-        const r = await options.check(line.slice(7).trim());
-        say(`${r.verdict}: ${r.explanation}`);
+      } else if (line.startsWith("/check ")) {
+        say(formatCheck(await engine.check(line.slice(7).trim())));
       } else {
         await askStreaming(engine, line, history, output);
         history.push(line);

@@ -1,4 +1,5 @@
-import type { Answer } from "../types.js";
+import { describeElements } from "../factcheck/describe.js";
+import type { Answer, FactCheck } from "../types.js";
 
 /** Human-readable answer: the text with [n] markers, then one line per source. */
 export function formatAnswer(answer: Answer): string {
@@ -32,4 +33,25 @@ export function answerJson(answer: Answer) {
       score,
     })),
   };
+}
+
+const VERDICT_LABELS: Record<FactCheck["verdict"], string> = {
+  supported: "SUPPORTED",
+  contradicted: "CONTRADICTED",
+  not_found: "NOT FOUND",
+};
+
+/** Human-readable fact-check: verdict and why, the element breakdown, evidence, and disagreements between books. */
+export function formatCheck(check: FactCheck): string {
+  const lines = [`${VERDICT_LABELS[check.verdict]} — ${check.explanation}`];
+  for (const line of describeElements(check)) lines.push(`  ${line}`);
+  check.evidence.forEach((e, i) => {
+    const where = [e.section, `p. ${e.page}`].filter(Boolean).join(", ");
+    lines.push(`[${i + 1}] ${e.title} — ${where}: "${e.quote}"`);
+  });
+  for (const c of check.conflicts)
+    lines.push(
+      `The books disagree on ${c.about}: ${c.readings.map((r) => `${r.figure} (${r.evidence.title}, p. ${r.evidence.page})`).join(" vs ")}`,
+    );
+  return lines.join("\n");
 }

@@ -3,7 +3,12 @@ import { join } from "node:path";
 import type { Embedder } from "../embed/embedder.js";
 import { KeywordIndex } from "../index/keywords.js";
 import { HnswVectorStore } from "../index/vectors.js";
-import { HybridSearcher, type SearchMode } from "../search/hybrid.js";
+import {
+  DEFAULT_SEARCH_SETTINGS,
+  HybridSearcher,
+  type SearchMode,
+  type SearchSettings,
+} from "../search/hybrid.js";
 import type { Chunk } from "../types.js";
 
 export interface BeirData {
@@ -56,7 +61,7 @@ export async function evaluateBeir(
   data: BeirData,
   embedder: Embedder,
   mode: SearchMode,
-  settings: { denseWeight: number },
+  settings: Partial<SearchSettings>,
 ): Promise<BeirReport> {
   const chunks: Chunk[] = data.docs.map((d) => {
     const text = d.title ? `${d.title}. ${d.text}` : d.text;
@@ -79,8 +84,9 @@ export async function evaluateBeir(
       ? HnswVectorStore.build(embedder.dimension, [])
       : HnswVectorStore.build(embedder.dimension, await embedder.embed(chunks.map((c) => c.text)));
   const searcher = new HybridSearcher({ chunks, vectors, keywords: KeywordIndex.build(chunks) }, embedder, {
+    ...DEFAULT_SEARCH_SETTINGS,
+    ...settings,
     topK: 100,
-    denseWeight: settings.denseWeight,
     minScore: 0,
   });
   let ndcg = 0;

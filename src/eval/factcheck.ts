@@ -1,4 +1,4 @@
-import type { Verdict } from "../factcheck/verdict.js";
+import type { Verdict } from "../types.js";
 import type { QaItem } from "./qa.js";
 
 /**

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import type { SearchResult } from "../types.js";
+import { extractQuantities, type Quantity } from "../text/numbers.js";
+import type { Answer, SearchResult } from "../types.js";
 
 export const qaItemSchema = z.object({
   id: z.string(),
@@ -91,6 +92,25 @@ export interface QaOutcome {
   item: QaItem;
   rank?: number;
   result: SearchResult;
+  /** The composed answer: its "found" is what users see, its first sentence what they read first. */
+  answer: Answer;
+}
+
+/** The answer's first sentence: everything before its first [n] marker. */
+export const leadOf = (answer: string): string => answer.split(/\s*\[\d+\]/)[0] ?? answer;
+
+const sameFigure = (a: Quantity, b: Quantity) =>
+  a.unit === b.unit && Math.abs(a.value - b.value) <= 0.02 * Math.max(Math.abs(a.value), Math.abs(b.value));
+
+/**
+ * Whether the lead sentence states one of the gold answer's figures; undefined when the gold
+ * answer states none (a reason, a name).
+ */
+export function leadStatesGoldFigure(gold: string, answer: string): boolean | undefined {
+  const wanted = extractQuantities(gold);
+  if (wanted.length === 0) return undefined;
+  const said = extractQuantities(leadOf(answer));
+  return wanted.some((w) => said.some((s) => sameFigure(w, s)));
 }
 
 export interface QaReport {
@@ -99,7 +119,10 @@ export interface QaReport {
   "recall@5": number;
   "recall@10": number;
   "mrr@10": number;
+  /** Judged on the composed answers (what users see), not on the search alone. */
   notFound: { correct: number; falseRefusals: number };
+  /** Share of found answers to questions whose gold states a figure that lead with one of those figures. */
+  leadFigure: number;
   failures: { id: string; question: string; expected: string[]; got: string[] }[];
 }
 
@@ -117,7 +140,8 @@ export function qaReport(outcomes: QaOutcome[]): QaReport {
             answerable.length,
         );
   const failed = (o: QaOutcome) =>
-    o.item.type === "unanswerable" ? o.result.found : o.rank !== 1 || !o.result.found;
+    o.item.type === "unanswerable" ? o.answer.found : o.rank !== 1 || !o.answer.found;
+  const figured = answerable.filter((o) => leadStatesGoldFigure(o.item.answer ?? "", "") !== undefined);
   return {
     questions: outcomes.length,
     "recall@1": recall(1),
@@ -125,15 +149,19 @@ export function qaReport(outcomes: QaOutcome[]): QaReport {
     "recall@10": recall(10),
     "mrr@10": mrr,
     notFound: {
-      correct: share(unanswerable, (o) => !o.result.found),
-      falseRefusals: share(answerable, (o) => !o.result.found),
+      correct: share(unanswerable, (o) => !o.answer.found),
+      falseRefusals: share(answerable, (o) => !o.answer.found),
     },
+    leadFigure: share(
+      figured,
+      (o) => o.answer.found && leadStatesGoldFigure(o.item.answer ?? "", o.answer.answer) === true,
+    ),
     failures: outcomes.filter(failed).map((o) => ({
       id: o.item.id,
       question: o.item.question,
       expected: o.item.evidence.map((e) => `${e.file}: ${e.quote}`),
       got: [
-        ...(o.result.found ? [] : ["(not found)"]),
+        `answer${o.answer.found ? "" : " (not found)"}: ${o.answer.answer.slice(0, 240)}`,
         ...o.result.hits
           .slice(0, 3)
           .map((h) => `${h.chunk.doc} p.${h.chunk.pageStart}: ${h.chunk.text.slice(0, 120)}`),

@@ -1,55 +1,91 @@
-/** Fact-check entry point: claim → statement and facts → passages from search → verdict. */
-import type { Engine } from "../engine.js";
-import type { Chunk, SearchResult } from "../types.js";
-import { extractFacts } from "./facts.js";
-import { type Conflict, type Evidence, judge, type Verdict } from "./verdict.js";
+/** Fact-check entry point: claim → elements → passages from search → windows aligned → verdict. */
+import type { CorpusReader } from "../search/corpus-reader.js";
+import type { Chunk, FactCheck, SearchResult } from "../types.js";
+import { type AlignSettings, alignWindow, DEFAULT_ALIGN_SETTINGS } from "./align.js";
+import { analyzeClaim, type ClaimAnalysis } from "./claim.js";
+import { DEFAULT_VERDICT_SETTINGS, judge, type VerdictSettings } from "./verdict.js";
 
-export type { Conflict, Evidence, Verdict };
-
-/** The search port; the engine's hybrid search in production, an in-memory one in tests. */
-export type Search = (query: string, opts?: { topK?: number }) => Promise<SearchResult>;
-
-export interface FactCheck {
-  claim: string;
-  verdict: Verdict;
-  explanation: string;
-  evidence: Evidence[];
-  conflicts: Conflict[];
+/** Every tuning value of the fact-check, with the measurement behind it (docs/quality.md). */
+export interface FactCheckSettings {
+  /** Passages read per query (the claim as written, and its subject without figures). @default 8 */
+  topK: number;
+  /**
+   * A claim's name whose IDF over the passages is below this may go unsaid in evidence (a passage
+   * about Belarus says "the republic"). @default 1.5 — "Belarus" 0.4, "Russia" 1.0, "Tomsk" 5.6.
+   */
+  impliedIdf: number;
+  align: AlignSettings;
+  verdict: VerdictSettings;
 }
 
-const TOP_K = 8;
+export const DEFAULT_FACTCHECK_SETTINGS: FactCheckSettings = {
+  topK: 8,
+  impliedIdf: 1.5,
+  align: DEFAULT_ALIGN_SETTINGS,
+  verdict: DEFAULT_VERDICT_SETTINGS,
+};
 
-/** Resolves a chunk id: lets the checker read the other books' copies collapsed into a hit. */
-export type PassageLookup = (id: string) => Chunk | undefined;
+export interface FactCheckSources {
+  /** The engine's hybrid search. */
+  search: (query: string, opts?: { topK?: number }) => Promise<SearchResult>;
+  /** Resolves a chunk id, so the other books' copies collapsed into a hit are read too. */
+  passage?: (id: string) => Chunk | undefined;
+  /** The index's reader: term weights and passages read once. */
+  reader: CorpusReader;
+}
 
-export async function checkClaim(claim: string, search: Search, passage?: PassageLookup): Promise<FactCheck> {
-  const facts = extractFacts(claim);
-  if (facts.open) {
+export async function checkClaim(
+  claim: string,
+  sources: FactCheckSources,
+  settings: FactCheckSettings = DEFAULT_FACTCHECK_SETTINGS,
+): Promise<FactCheck> {
+  const { reader } = sources;
+  const c = analyzeClaim(claim, { common: (t) => reader.stats.common(t) });
+  if (c.open) {
     return {
       claim,
       verdict: "not_found",
       explanation: "This is an open question, not a claim: there is no statement to check against the books.",
+      elements: [],
       evidence: [],
       conflicts: [],
     };
   }
   // The claim as written finds passages with its figures; its subject alone finds those giving other figures.
-  const queries = [...new Set([facts.statement, facts.subject])];
-  const results = await Promise.all(queries.map((q) => search(q, { topK: TOP_K })));
+  const queries = [...new Set([c.statement, c.subject].filter((q) => q.trim().length > 0))];
+  const results = await Promise.all(queries.map((q) => sources.search(q, { topK: settings.topK })));
   // A copy in another book may word the subject as the claim does, so copies are read too.
   const found = results.flatMap((r) =>
-    r.hits.flatMap((h) => [h.chunk, ...(passage ? h.duplicates.map(passage) : [])]),
+    r.hits.flatMap((h) => [h.chunk, ...(sources.passage ? h.duplicates.map(sources.passage) : [])]),
   );
-  const chunks = new Map(found.filter((c): c is Chunk => c !== undefined).map((c) => [c.id, c]));
-  return { claim, ...judge(facts, [...chunks.values()]) };
+  const chunks = [
+    ...new Map(found.filter((x): x is Chunk => x !== undefined).map((x) => [x.id, x])).values(),
+  ];
+  return { claim, ...judgeClaim(c, chunks, reader, settings) };
 }
 
-/** The fact-checker over an engine: its hybrid search, and its chunks for collapsed copies. */
-export const engineFactChecker =
-  (engine: Pick<Engine, "search" | "passage">) =>
-  (claim: string): Promise<FactCheck> =>
-    checkClaim(
-      claim,
-      (q, o) => engine.search(q, o),
-      (id) => engine.passage(id)?.chunk,
+/**
+ * Judges an analysed claim against passages: every window of one or two sentences of each is
+ * aligned element by element, and the verdict taken from the alignments.
+ */
+export function judgeClaim(
+  c: ClaimAnalysis,
+  chunks: Chunk[],
+  reader: CorpusReader,
+  settings: FactCheckSettings = DEFAULT_FACTCHECK_SETTINGS,
+): Omit<FactCheck, "claim"> {
+  const alignments = chunks.flatMap((chunk) => {
+    const view = reader.view(chunk);
+    return view.sentences.flatMap((_, i) =>
+      [i, i + 1]
+        .filter((to) => to < view.sentences.length)
+        .map((to) => alignWindow(c, chunk, view, i, to, reader.weight, settings.align)),
     );
+  });
+  // A name the corpus uses everywhere (Belarus, Russia) can be implied by a passage; a rare one cannot.
+  const implied = (raw: string) => {
+    const name = c.names.find((n) => n.raw === raw);
+    return name?.tokens.every((t) => reader.stats.idf(t) < settings.impliedIdf) ?? false;
+  };
+  return judge(c, alignments, implied, settings.verdict);
+}

@@ -7,35 +7,39 @@ const SHINGLE = 2;
 /**
  * Groups near-duplicate passages (the books repeat articles, sometimes re-translated): walking
  * the ranked list, an item whose word bigrams mostly appear in an earlier kept item joins it.
+ * Bigram sets are kept per passage id: passages recur across queries, and analysing one costs
+ * more than the rest of the comparison.
  */
-export function collapseDuplicates<T>(
-  ranked: T[],
-  textOf: (item: T) => string,
-): { item: T; duplicates: T[] }[] {
-  const kept: { item: T; duplicates: T[]; shingles: Set<string> }[] = [];
-  for (const item of ranked) {
-    const shingles = shinglesOf(textOf(item));
-    const twin = kept.find((k) => overlap(shingles, k.shingles) >= DUPLICATE_OVERLAP);
-    if (twin) twin.duplicates.push(item);
-    else kept.push({ item, duplicates: [], shingles });
-  }
-  return kept.map(({ item, duplicates }) => ({ item, duplicates }));
-}
+export class DuplicateDetector {
+  private readonly shingles = new Map<string, Set<string>>();
 
-// Passages recur across queries: analysing one costs more than the rest of the comparison.
-const cache = new Map<string, Set<string>>();
-const CACHE_LIMIT = 20_000;
+  constructor(private readonly limit = 20_000) {}
 
-function shinglesOf(text: string): Set<string> {
-  let out = cache.get(text);
-  if (!out) {
-    const t = terms(text);
-    out = new Set<string>();
-    for (let i = 0; i + SHINGLE <= t.length; i++) out.add(t.slice(i, i + SHINGLE).join(" "));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, out);
+  collapse<T>(
+    ranked: T[],
+    passageOf: (item: T) => { id: string; text: string },
+  ): { item: T; duplicates: T[] }[] {
+    const kept: { item: T; duplicates: T[]; shingles: Set<string> }[] = [];
+    for (const item of ranked) {
+      const shingles = this.shinglesOf(passageOf(item));
+      const twin = kept.find((k) => overlap(shingles, k.shingles) >= DUPLICATE_OVERLAP);
+      if (twin) twin.duplicates.push(item);
+      else kept.push({ item, duplicates: [], shingles });
+    }
+    return kept.map(({ item, duplicates }) => ({ item, duplicates }));
   }
-  return out;
+
+  private shinglesOf(passage: { id: string; text: string }): Set<string> {
+    let out = this.shingles.get(passage.id);
+    if (!out) {
+      const t = terms(passage.text);
+      out = new Set<string>();
+      for (let i = 0; i + SHINGLE <= t.length; i++) out.add(t.slice(i, i + SHINGLE).join(" "));
+      if (this.shingles.size >= this.limit) this.shingles.clear();
+      this.shingles.set(passage.id, out);
+    }
+    return out;
+  }
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

@@ -1,9 +1,10 @@
-import { isNumberTerm, terms } from "../text/analyze.js";
-import { type Span, splitSentences } from "../text/sentences.js";
-import type { TermStats } from "./term-stats.js";
+import type { Span } from "../text/sentences.js";
+import { type AnswerScoring, answerScore, matchSentence, type SentenceMatch } from "../understand/match.js";
+import type { PassageView } from "../understand/passage.js";
+import type { QuestionAnalysis } from "../understand/question.js";
 
 export interface PassageFeatures {
-  /** IDF-weighted share of the query's terms found in the best window of consecutive sentences. */
+  /** IDF-weighted share of the question's known terms in the best window of consecutive sentences. */
   relevance: number;
   /** BM25 relative to the best candidate's. */
   bm25: number;
@@ -12,73 +13,74 @@ export interface PassageFeatures {
   matched: string[];
   /** The sentence (span in the passage) that holds the best window's first match. */
   best: Span;
+  /** The sentence that best answers the question (states the asked type for the asked period and names); leading candidates only. */
+  answer?: SentenceMatch;
+  /** `answerScore` of that sentence (0 until computed). */
+  answerScore: number;
 }
 
-interface AnalyzedPassage {
-  sentences: Span[];
-  sentenceTerms: Set<string>[];
-}
-
+/** Consecutive sentences a question's terms may be spread over (the heading counts for all). */
 const WINDOW = 2;
-/** Figures and years name the fact asked about: a missing one weighs more than a missing word. */
-const NUMBER_WEIGHT = 2;
-/**
- * A word the corpus never uses ("cake", "FIFA", "inflation") says the question is about
- * something else: it weighs double, so such questions fall under the "not found" threshold.
- */
-const UNSEEN_WEIGHT = 2;
-const cache = new Map<string, AnalyzedPassage>();
-const CACHE_LIMIT = 20_000;
-
-/** How much a query term counts: its IDF, doubled for figures and years. */
-export const termWeight = (stats: TermStats, t: string): number =>
-  stats.idf(t) * (isNumberTerm(t) ? NUMBER_WEIGHT : 1) * (stats.has(t) ? 1 : UNSEEN_WEIGHT);
-
-export function analyzePassage(text: string): AnalyzedPassage {
-  let a = cache.get(text);
-  if (!a) {
-    const sentences = splitSentences(text);
-    const sentenceTerms = sentences.map((s) => new Set(terms(text.slice(s.start, s.end))));
-    a = { sentences, sentenceTerms };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, a);
-  }
-  return a;
-}
 
 /**
- * `section` is the passage's heading: its words hold for every sentence under it ("Belarus –
- * Vladimir Region" names the place a paragraph's "the region" refers to).
+ * `view.heading` is the passage's section heading: its words hold for every sentence under it
+ * ("Belarus – Vladimir Region" names the place a paragraph's "the region" refers to).
  */
 export function passageFeatures(
-  queryTerms: string[],
-  text: string,
-  section: string,
-  stats: TermStats,
+  q: QuestionAnalysis,
+  view: PassageView,
+  weight: (term: string) => number,
   bm25: number,
   dense: number,
 ): PassageFeatures {
-  const p = analyzePassage(text);
-  const heading = new Set(terms(section));
-  const weight = (t: string) => termWeight(stats, t);
+  const queryTerms = q.terms.filter((t) => !q.unknown.includes(t));
+  const heading = view.heading.terms;
   const total = queryTerms.reduce((s, t) => s + weight(t), 0) || 1;
   const share = (has: (t: string) => boolean) =>
     queryTerms.reduce((s, t) => s + (has(t) ? weight(t) : 0), 0) / total;
+  const sentenceTerms = view.sentences.map((s) => s.reading.terms);
+  // A name stays in force once the passage has given it ("the region" two sentences later).
+  const names = new Set(q.reading.names.flatMap((n) => n.tokens));
+  const namedBy = sentenceTerms.map(
+    (_, i) => new Set([...names].filter((t) => sentenceTerms.slice(0, i + 1).some((s) => s.has(t)))),
+  );
 
   let relevance = 0;
   let matched: string[] = [];
-  let best: Span = p.sentences[0] ?? { start: 0, end: text.length };
-  const own = p.sentenceTerms.map((terms) => share((t) => terms.has(t)));
-  for (let i = 0; i < p.sentenceTerms.length; i++) {
-    const window = p.sentenceTerms.slice(i, i + WINDOW);
-    const s = share((t) => heading.has(t) || window.some((w) => w.has(t)));
+  let best: Span = view.sentences[0] ?? { start: 0, end: 0 };
+  const own = sentenceTerms.map((terms) => share((t) => terms.has(t)));
+  for (let i = 0; i < sentenceTerms.length; i++) {
+    const window = sentenceTerms.slice(i, i + WINDOW);
+    const named = namedBy[Math.min(i + WINDOW, sentenceTerms.length) - 1] as Set<string>;
+    const holds = (t: string) => heading.has(t) || named.has(t) || window.some((w) => w.has(t));
+    const s = share(holds);
     if (s > relevance) {
       relevance = s;
-      matched = queryTerms.filter((t) => heading.has(t) || window.some((w) => w.has(t)));
+      matched = queryTerms.filter(holds);
       // Of the window, the sentence that itself holds more of the query is the one to quote.
       const j = i + 1 < own.length && (own[i + 1] as number) > (own[i] as number) ? i + 1 : i;
-      best = p.sentences[j] as Span;
+      best = view.sentences[j] as Span;
     }
   }
-  return { relevance, bm25, dense, matched, best };
+  return { relevance, bm25, dense, matched, best, answerScore: 0 };
+}
+
+/** The passage's sentence that best answers the question, and its score. */
+export function answerFeatures(
+  q: QuestionAnalysis,
+  view: PassageView,
+  weight: (term: string) => number,
+  scoring: AnswerScoring,
+): { answer?: SentenceMatch; answerScore: number } {
+  let answer: SentenceMatch | undefined;
+  let best = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < view.sentences.length; i++) {
+    const m = matchSentence(q, view, i, weight);
+    const score = answerScore(m, scoring);
+    if (score > best) {
+      best = score;
+      answer = m;
+    }
+  }
+  return answer ? { answer, answerScore: best } : { answerScore: 0 };
 }

@@ -1,21 +1,73 @@
 import type { Embedder } from "../embed/embedder.js";
 import type { KeywordIndex } from "../index/keywords.js";
 import type { VectorStore } from "../index/vectors.js";
-import { term, terms } from "../text/analyze.js";
 import type { Chunk, SearchHit, SearchResult } from "../types.js";
+import { type AnswerScoring, DEFAULT_ANSWER_SCORING, maxAnswerScore } from "../understand/match.js";
+import { analyzeQuestion, type QuestionAnalysis } from "../understand/question.js";
+import { CorpusReader, DEFAULT_TERM_WEIGHTING, type TermWeighting } from "./corpus-reader.js";
 import { diversify } from "./diversify.js";
-import { collapseDuplicates } from "./duplicates.js";
-import { type PassageFeatures, passageFeatures, termWeight } from "./features.js";
-import { searchableQuery } from "./query.js";
-import { TermStats } from "./term-stats.js";
+import { DuplicateDetector } from "./duplicates.js";
+import { answerFeatures, type PassageFeatures, passageFeatures } from "./features.js";
 
+/** Every tuning value of the search, with the measurement behind it (docs/quality.md). */
 export interface SearchSettings {
+  /** Passages per answer. @default 5 */
   topK: number;
-  /** Weight of the dense (embedding) similarity in the final score; lexical evidence leads. */
+  /**
+   * Weight of the dense (embedding) similarity, spread min–max over the candidates; lexical
+   * evidence leads because USE-lite alone finds names and figures poorly (R@5 0.41).
+   * @default 0.4 — dev MRR best at 0.4–0.5, SciFact best at 0.3–0.4.
+   */
   denseWeight: number;
-  /** Below this relevance of the best passage the result says "not found". */
+  /**
+   * Below this relevance (share of the question's known terms in a passage's best window) of all
+   * the leading passages the result says "not found".
+   * A coarse gate: the answerer decides "not found" sentence by sentence.
+   * @default 0.3
+   */
   minScore: number;
+  /** Within the lexical score, the window share's weight (BM25 relative to the best has the rest). @default 0.5 */
+  relevanceWeight: number;
+  /**
+   * Weight of how well a passage's best sentence answers the question: states the asked type,
+   * for the asked period, naming the asked names.
+   * @default 0.15 — see the sweep in docs/quality.md.
+   */
+  answerWeight: number;
+  /** Leading candidates whose sentences are read for the answer feature. @default 40 — dev: same ranks as all 130, a third of the time. */
+  answerDepth: number;
+  /** BM25 candidates per query. @default 100 */
+  lexicalCandidates: number;
+  /** HNSW candidates per query. @default 30 */
+  denseCandidates: number;
+  /** Diversity below the first hit (MMR over uncovered query terms): dev MRR 0.830 → 0.843 at 0.1–0.2. @default 0.15 */
+  diversity: number;
+  /** How many hits the diversity re-orders. @default 20 */
+  diversityDepth: number;
+  /** Candidates that can become hits: ten pages of "More sources", cheap to de-duplicate. @default 60 */
+  resultDepth: number;
+  /** "Found" when any of this many leading passages covers the question (their order mixes in BM25 and dense). @default 5 */
+  foundDepth: number;
+  answer: AnswerScoring;
+  terms: TermWeighting;
 }
+
+export const DEFAULT_SEARCH_SETTINGS: SearchSettings = {
+  topK: 5,
+  denseWeight: 0.4,
+  minScore: 0.3,
+  relevanceWeight: 0.5,
+  answerWeight: 0.25,
+  answerDepth: 40,
+  lexicalCandidates: 100,
+  denseCandidates: 30,
+  diversity: 0.15,
+  diversityDepth: 20,
+  resultDepth: 60,
+  foundDepth: 5,
+  answer: DEFAULT_ANSWER_SCORING,
+  terms: DEFAULT_TERM_WEIGHTING,
+};
 
 export type SearchMode = "hybrid" | "bm25" | "dense";
 
@@ -31,15 +83,6 @@ export interface SearchCorpus {
   keywords: KeywordIndex;
 }
 
-const LEXICAL_CANDIDATES = 100;
-const DENSE_CANDIDATES = 30;
-// Measured on dev: MRR 0.830 → 0.843 at 0.1–0.2, no change in R@1 (the first hit never moves).
-const DIVERSITY = 0.15;
-const DIVERSITY_DEPTH = 20;
-/** Candidates that can become hits: enough for ten pages of "More sources", cheap to de-duplicate. */
-const RESULT_DEPTH = 60;
-const FOUND_DEPTH = 5;
-
 export interface RankedCandidate {
   chunk: Chunk;
   score: number;
@@ -49,72 +92,82 @@ export interface RankedCandidate {
 /**
  * Hybrid search in two stages. Candidates come from BM25 and from the HNSW index; each is then
  * scored by how much of the question's IDF-weighted vocabulary (figures and years doubled) one
- * two-sentence window of it covers, by BM25 relative to the best candidate, and by the dense
- * cosine spread over the candidates. Near-duplicate passages (the books repeat articles in other
+ * two-sentence window of it covers, by BM25 relative to the best candidate, by the dense cosine
+ * spread over the candidates, and by how well its best sentence answers the question (the asked
+ * type, period and names). Near-duplicate passages (the books repeat articles in other
  * translations) collapse into one hit, and the list below the first hit is diversified.
  */
 export class HybridSearcher {
-  private readonly stats: TermStats;
+  /** Term statistics and passage readings of this corpus, shared with answers and fact-check. */
+  readonly reader: CorpusReader;
+  private readonly duplicates = new DuplicateDetector();
 
   constructor(
     private readonly corpus: SearchCorpus,
     private readonly embedder: Embedder,
     private readonly settings: SearchSettings,
   ) {
-    this.stats = TermStats.fromTexts(corpus.chunks.map((c) => c.text));
+    this.reader = CorpusReader.fromChunks(corpus.chunks, settings.terms);
   }
 
-  async search(query: string, options: { topK?: number; offset?: number } = {}): Promise<SearchResult> {
+  /** The question as this corpus reads it: framing dropped, misspellings corrected, elements found. */
+  analyze(question: string): QuestionAnalysis {
+    return analyzeQuestion(question, this.reader);
+  }
+
+  async search(
+    query: string | QuestionAnalysis,
+    options: { topK?: number; offset?: number } = {},
+  ): Promise<SearchResult> {
+    const analysis = typeof query === "string" ? this.analyze(query) : query;
     const topK = options.topK ?? this.settings.topK;
     const offset = options.offset ?? 0;
-    const scored = await this.rank(query);
+    const scored = await this.rank(analysis);
     const groups = diversify(
-      collapseDuplicates(scored.slice(0, RESULT_DEPTH), (s) => s.chunk.text),
+      this.duplicates.collapse(scored.slice(0, this.settings.resultDepth), (s) => s.chunk),
       (g) => g.item.score,
       (g) => g.item.features.matched,
-      (t) => termWeight(this.stats, t),
-      { lambda: DIVERSITY, depth: DIVERSITY_DEPTH },
+      this.reader.weight,
+      { lambda: this.settings.diversity, depth: this.settings.diversityDepth },
     );
+    // Scores shown stay in [0, 1]: the answer feature can add up to its weight times its maximum.
+    const scale = 1 + this.settings.answerWeight * maxAnswerScore(this.settings.answer);
     const hits = groups.map(
       ({ item, duplicates }): SearchHit => ({
         chunk: item.chunk,
-        score: round(item.score),
+        score: round(Math.max(0, item.score) / scale),
         duplicates: duplicates.map((d) => d.chunk.id),
         highlight: item.features.best,
       }),
     );
     // Answerable when one of the leading passages covers the question well enough: the order
     // among them mixes in BM25 and dense scores, which are not comparable across questions.
-    const relevance = Math.max(0, ...scored.slice(0, FOUND_DEPTH).map((s) => s.features.relevance));
+    const relevance = Math.max(
+      0,
+      ...scored.slice(0, this.settings.foundDepth).map((s) => s.features.relevance),
+    );
     const found = relevance >= this.settings.minScore;
-    return { query, found, hits: hits.slice(offset, offset + topK) };
-  }
-
-  /** Replaces words the corpus never uses by the close corpus term they most likely misspell. */
-  private correctSpelling(query: string): string {
-    return query.replace(/[\p{L}]{5,}/gu, (word) => {
-      const t = term(word.toLowerCase());
-      return (t && this.stats.correct(t)) ?? word;
-    });
+    return { query: analysis.question, analysis, found, hits: hits.slice(offset, offset + topK) };
   }
 
   /** All candidates, best first, with their features (for search, evaluation and tuning). */
-  async rank(question: string, options: RankOptions = {}): Promise<RankedCandidate[]> {
+  async rank(question: string | QuestionAnalysis, options: RankOptions = {}): Promise<RankedCandidate[]> {
+    const q = typeof question === "string" ? this.analyze(question) : question;
     const mode = options.mode ?? "hybrid";
-    const query = this.correctSpelling(searchableQuery(question));
-    const queryTerms = [...new Set(terms(query))];
-    if (queryTerms.length === 0 && mode !== "dense") return [];
+    if (q.terms.length === 0 && mode !== "dense") return [];
     const lexical =
-      mode === "dense" ? [] : this.corpus.keywords.search(query, options.candidates ?? LEXICAL_CANDIDATES);
-    const [queryVector] = mode === "bm25" ? [] : await this.embedder.embed([query]);
+      mode === "dense"
+        ? []
+        : this.corpus.keywords.search(q.text, options.candidates ?? this.settings.lexicalCandidates);
+    const [queryVector] = mode === "bm25" ? [] : await this.embedder.embed([q.text]);
     const dense = queryVector
-      ? this.corpus.vectors.search(queryVector, options.candidates ?? DENSE_CANDIDATES)
+      ? this.corpus.vectors.search(queryVector, options.candidates ?? this.settings.denseCandidates)
       : [];
 
     const topBm25 = lexical[0]?.score ?? 1;
     const bm25 = new Map(lexical.map((h) => [h.label, h.score / topBm25]));
     const labels = new Set([...bm25.keys(), ...dense.map((d) => d.label)]);
-    const w = this.settings.denseWeight;
+    const { denseWeight: w, relevanceWeight: rw, answerWeight: aw } = this.settings;
     const similarities = new Map(
       [...labels].map((l) => [l, queryVector ? dot(queryVector, this.corpus.vectors.vector(l)) : 0]),
     );
@@ -126,15 +179,13 @@ export class HybridSearcher {
       const chunk = this.corpus.chunks[label] as Chunk;
       const similarity = similarities.get(label) ?? 0;
       const features = passageFeatures(
-        queryTerms,
-        chunk.text,
-        chunk.section,
-        this.stats,
+        q,
+        this.reader.view(chunk),
+        this.reader.weight,
         bm25.get(label) ?? 0,
         similarity,
       );
-      // Weights measured on dev.jsonl (docs/quality.md); whole-passage coverage added nothing.
-      const lexicalScore = 0.5 * features.relevance + 0.5 * features.bm25;
+      const lexicalScore = rw * features.relevance + (1 - rw) * features.bm25;
       const score =
         mode === "bm25"
           ? features.bm25
@@ -143,6 +194,15 @@ export class HybridSearcher {
             : (1 - w) * lexicalScore + w * ((similarity - low) / span);
       return { chunk, features, score };
     });
+    out.sort((a, b) => b.score - a.score);
+    if (mode !== "hybrid" || aw === 0) return out;
+    // Reading sentences for the asked type, period and names costs more than the rest together:
+    // only the leading candidates, where it decides the order, are read so.
+    for (const c of out.slice(0, this.settings.answerDepth)) {
+      const a = answerFeatures(q, this.reader.view(c.chunk), this.reader.weight, this.settings.answer);
+      c.features = { ...c.features, ...a };
+      c.score += aw * a.answerScore;
+    }
     return out.sort((a, b) => b.score - a.score);
   }
 }

@@ -1,16 +1,33 @@
-import { terms } from "../text/analyze.js";
+import { term, terms } from "../text/analyze.js";
+import { editDistance } from "../text/spelling.js";
 
-/** Document frequencies over the passages, for IDF weights (BM25's form, always positive). */
+/**
+ * Document frequencies over the passages, for IDF weights (BM25's form, always positive), and which
+ * terms the passages write in lower case (common words, not names).
+ */
 export class TermStats {
   private constructor(
     private readonly df: Map<string, number>,
     readonly documents: number,
+    private readonly lowercase: Set<string>,
   ) {}
 
   static fromTexts(texts: string[]): TermStats {
     const df = new Map<string, number>();
-    for (const text of texts) for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
-    return new TermStats(df, texts.length);
+    const lowercase = new Set<string>();
+    for (const text of texts) {
+      for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
+      for (const [w] of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) {
+        const t = term(w);
+        if (t) lowercase.add(t);
+      }
+    }
+    return new TermStats(df, texts.length, lowercase);
+  }
+
+  /** The passages write this term in lower case somewhere: a common word, even when it opens a sentence. */
+  common(term: string): boolean {
+    return this.lowercase.has(term);
   }
 
   /**
@@ -40,22 +57,4 @@ export class TermStats {
     const n = this.df.get(term) ?? 0;
     return Math.log(1 + (this.documents - n + 0.5) / (n + 0.5));
   }
-}
-
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      row.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = row;
-  }
-  return prev[b.length] as number;
 }

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashUserId } from "../../src/bot/feedback.js";
 import { createBotLogger } from "../../src/bot/logger.js";
 import { registerCommands } from "../../src/bot/register.js";
-import type { FactCheckLike } from "../../src/bot/types.js";
 import { loadConfig } from "../../src/config.js";
 import { ADMIN_ROLE, BOT_ID, BOT_TOKEN, buttonClick, CHANNELS, GUILD_ID, user } from "../discord/world.js";
 import { type Exchange, type Harness, messageCalls, startHarness } from "./harness.js";
@@ -29,24 +28,6 @@ beforeAll(async () => {
       DISCORD_ADMIN_ROLES: ADMIN_ROLE,
       RATE_LIMIT_PER_MINUTE: "600",
       RATE_LIMIT_BURST: "100",
-    },
-    // A stand-in fact-checker over the real search, so the verdict path is exercised.
-    factcheck: async (claim): Promise<FactCheckLike> => {
-      const result = await h.fixture.engine.search(claim);
-      return {
-        claim,
-        verdict: "supported",
-        explanation: "The closest passage states it.",
-        evidence: result.hits.slice(0, 2).map((hit) => ({
-          doc: hit.chunk.doc,
-          title: hit.chunk.title,
-          section: hit.chunk.section,
-          page: hit.chunk.pageStart,
-          quote: hit.chunk.text.slice(0, 200),
-          chunkId: hit.chunk.id,
-        })),
-        conflicts: [],
-      };
     },
   });
 });
@@ -187,16 +168,24 @@ describe("buttons under an answer", () => {
 });
 
 describe("/factcheck, /source, /about", () => {
-  it("/factcheck shows the verdict with evidence quotes", async () => {
-    const ex = await h.command(
-      "factcheck",
-      { claim: "The working group met in Moscow in February 2019" },
-      alice,
+  it("/factcheck shows the verdict, the element breakdown and the evidence quote", async () => {
+    const supported = embedsOf(
+      await h.command(
+        "factcheck",
+        { claim: "Mutual trade in the CIS totalled USD 164 billion in 2017." },
+        alice,
+      ),
     );
-    const [embed] = embedsOf(ex);
-    expect(embed.title).toBe("✅ Supported");
-    expect(embed.fields.length).toBe(2);
-    expect(embed.fields[0].value).toMatch(/^.* · p\. \d+\n> /);
+    expect(supported[0].title).toBe("✅ Supported");
+    expect(supported[0].description).toContain("✓ figure: USD 164 billion");
+    expect(supported[0].fields[0].value).toMatch(/^.* · p\. \d+\n> /);
+    expect(supported[0].fields[0].value).toContain("164 billion");
+
+    const wrong = embedsOf(
+      await h.command("factcheck", { claim: "Mutual trade in the CIS grew by 40% in 2017." }, alice),
+    );
+    expect(wrong[0].title).toBe("❌ Contradicted");
+    expect(wrong[0].description).toContain("✗ figure: 40% — the books: 25%");
   });
 
   it("/source shows the whole passage, its page, context and footnote references", async () => {

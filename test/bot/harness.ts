@@ -2,7 +2,6 @@ import { EventEmitter } from "node:events";
 import { join } from "node:path";
 import { createBotLogger } from "../../src/bot/logger.js";
 import { type RunningBot, startBot } from "../../src/bot/start.js";
-import type { BotDeps } from "../../src/bot/types.js";
 import { loadConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import { FakeDiscord, type Json, type RecordedCall } from "../discord/fake-discord.js";
@@ -28,7 +27,6 @@ export interface HarnessOptions {
   engineEnv?: Record<string, string>;
   /** Wraps the engine, e.g. to count calls or inject a failure. */
   wrapEngine?: (engine: Engine) => Engine;
-  factcheck?: BotDeps["factcheck"];
   members?: Member[];
 }
 
@@ -91,11 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fixture.dir,
   );
   const engine = options.wrapEngine ? options.wrapEngine(fixture.engine) : fixture.engine;
-  const bot = await startBot(
-    config,
-    { engine, reindex: fixture.reindex, factcheck: options.factcheck, logger },
-    { ownsProcess: false },
-  );
+  const bot = await startBot(config, { engine, reindex: fixture.reindex, logger }, { ownsProcess: false });
 
   const waitForLog = (match: (line: Json) => boolean, timeoutMs = 15_000) =>
     waitFor(logs, logEvents, "line", match, timeoutMs, "log line");

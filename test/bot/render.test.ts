@@ -266,16 +266,42 @@ describe("renderFactCheck, renderAbout, renderReindex", () => {
     expect(page?.embeds[0]?.description).toBe("Reindex took 1.2 s.");
   });
 
-  it("labels the verdict and quotes the evidence", () => {
+  it("labels the verdict, shows the element breakdown and quotes the evidence", () => {
     const [page] = renderFactCheck({
       claim: "The working group met in Moscow in February 2019 @everyone",
       verdict: "supported",
       explanation: "The passage says so.",
+      elements: [
+        { kind: "place", claim: "Moscow", status: "matched" },
+        { kind: "period", claim: "February 2019", status: "matched", book: "In February 2019" },
+        { kind: "subject", claim: "The working group met in", status: "matched" },
+      ],
       evidence: [{ ...citation(1), quote: SENTENCE }],
       conflicts: [],
     });
     expect(page?.embeds[0]?.title).toBe("✅ Supported");
+    expect(page?.embeds[0]?.description).toContain("• ✓ place: Moscow");
+    expect(page?.embeds[0]?.description).toContain("✓ date: February 2019 — the books: In February 2019");
+    expect(page?.embeds[0]?.description).not.toContain("subject");
     expect(page?.embeds[0]?.fields?.[0]?.value).toContain(SENTENCE);
+  });
+
+  it("keeps a long breakdown within Discord's limits", () => {
+    const long = "x".repeat(900);
+    const pages = renderFactCheck({
+      claim: long,
+      verdict: "contradicted",
+      explanation: long,
+      elements: Array.from({ length: 20 }, (_, i) => ({
+        kind: "figure" as const,
+        claim: `${i} ${long}`,
+        status: "different" as const,
+        book: long,
+      })),
+      evidence: Array.from({ length: 8 }, (_, i) => ({ ...citation(i + 1), quote: long })),
+      conflicts: [],
+    });
+    for (const page of pages) expectWithinLimits(page);
   });
 
   it("lists documents, chunk count, embedder and build time", () => {

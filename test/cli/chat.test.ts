@@ -46,6 +46,14 @@ function fakeEngine(partials: string[], answer: Answer): Engine {
       return answer;
     },
     search: async (query) => ({ query, found: false, hits: [] }),
+    check: async (claim) => ({
+      claim,
+      verdict: "not_found",
+      explanation: "Nothing in the books speaks to this claim.",
+      elements: [],
+      evidence: [],
+      conflicts: [],
+    }),
     passage: () => undefined,
     about: () => ({ documents: [], chunks: 0, embedder: "none", builtAt: "" }),
   };

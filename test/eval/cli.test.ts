@@ -47,6 +47,7 @@ describe("npm run eval -- --qa --json", () => {
       "recall@10",
       "mrr@10",
       "notFound",
+      "leadFigure",
       "failures",
       "factCheck",
     ]);

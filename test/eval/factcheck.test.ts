@@ -6,7 +6,7 @@ import {
   factCheckReport,
 } from "../../src/eval/factcheck.js";
 import type { QaItem } from "../../src/eval/qa.js";
-import type { Verdict } from "../../src/factcheck/verdict.js";
+import type { Verdict } from "../../src/types.js";
 
 const item = (id: string, type: string, verdict?: "true" | "false"): QaItem => ({
   id,

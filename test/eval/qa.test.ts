@@ -1,7 +1,15 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { hitRank, holdsQuote, type QaItem, type QaOutcome, qaReport, readQaFile } from "../../src/eval/qa.js";
+import {
+  hitRank,
+  holdsQuote,
+  leadStatesGoldFigure,
+  type QaItem,
+  type QaOutcome,
+  qaReport,
+  readQaFile,
+} from "../../src/eval/qa.js";
 import type { Chunk } from "../../src/types.js";
 import { PARAGRAPHS, tempDir } from "../helpers/corpus.js";
 
@@ -100,14 +108,22 @@ describe("qaReport", () => {
     footnotes: [],
   });
   const evidence = [{ file: CIS_FILE, quote: "trade totalled USD 164 billion", hop: 1 }];
-  const outcome = (id: string, rank: number | undefined, found: boolean, type = "factoid"): QaOutcome => ({
-    item: item(id, type === "unanswerable" ? [] : evidence, type),
+  const outcome = (
+    id: string,
+    rank: number | undefined,
+    found: boolean,
+    type = "factoid",
+    answer = found ? "Trade totalled USD 164 billion. [1]" : "Not found in the corpus.",
+    gold = "USD 164 billion",
+  ): QaOutcome => ({
+    item: { ...item(id, type === "unanswerable" ? [] : evidence, type), answer: gold },
     rank,
     result: {
       query: id,
       found,
       hits: [{ chunk: chunk("002.txt", PARAGRAPHS.iran), score: 1, duplicates: [] }],
     },
+    answer: { question: id, found, answer, citations: [], mode: "extractive" },
   });
 
   it("computes recall, MRR@10, not-found rates and lists the failures", () => {
@@ -131,8 +147,21 @@ describe("qaReport", () => {
     expect(report.failures.map((f) => f.id)).toEqual(["a2", "a3", "a4", "a5", "u2"]);
     const refused = report.failures.find((f) => f.id === "a5");
     expect(refused?.expected).toEqual([`${CIS_FILE}: trade totalled USD 164 billion`]);
-    expect(refused?.got[0]).toBe("(not found)");
+    expect(refused?.got[0]).toBe("answer (not found): Not found in the corpus.");
     expect(refused?.got[1]).toMatch(/^002\.txt p\.4: In Asia/);
+  });
+
+  it("grades the composed answers: not-found from what users see, and whether the lead states a gold figure", () => {
+    const report = qaReport([
+      outcome("a1", 1, true),
+      outcome("a2", 1, true, "factoid", "In 2018 trade grew by 15%. [1] Trade totalled USD 164 billion. [2]"),
+      outcome("a3", 1, true, "explanatory", "Because of demand. [1]", "Because demand grew."),
+    ]);
+    // a3's gold states no figure: it does not count.
+    expect(report.leadFigure).toBe(0.5);
+    expect(leadStatesGoldFigure("USD 164 billion, up 25%", "Trade totalled $164bn. [1]")).toBe(true);
+    expect(leadStatesGoldFigure("USD 164 billion", "Trade grew. [1] It totalled $164bn. [2]")).toBe(false);
+    expect(leadStatesGoldFigure("Because of demand", "Anything. [1]")).toBeUndefined();
   });
 
   it("does not count a hit below 10 in MRR@10", () => {

@@ -98,3 +98,88 @@ export const ALL = [
   REGIONS_80,
   BUCE,
 ];
+
+/** Real passages for the element-by-element checks (sentences as the cleaner leaves them). */
+export const GOMEL_RATON = chunk(
+  "000_81e9b8e0fadb0ad8.txt",
+  5,
+  "Belarus - Russia: Forum of Regions as a generator of new ideas",
+  `An equally important area of cooperation is investment. "In January-March 2021, foreign investments from the Russian Federation amounted to $154.3 million". This is largely due to the fact that 361 enterprises with Russian capital are already operating in the Gomel region, 12 of which are residents of the Gomel-Raton free zone. In addition, the Gomel regional executive committee signed 22 bilateral agreements on cooperation with Russian regions.`,
+);
+
+export const PROFAUTO = chunk(
+  "001_04d2d979b8eaaf9e.txt",
+  151,
+  "Belarus-Georgia: complementarity yields results",
+  `Secondly, a number of documents on cooperation of Minsk enterprises with the Georgian partners were agreed at the above-mentioned business forum. Thus, "within the section "Modern Minsk and Tbilisi" a memorandum between Kommunarka and Bel Trade Ltd. and an agreement between Minsk Tourist Information Centre and Resistorgeo LLC were signed, and an agreement between Minsk City Technopark LLC and Tbilisi Technopark. Besides, Minsk Automobile Plant within the framework of the concluded contract with Georgia's Profauto LLC has granted this company exclusive rights to sell automobile equipment on the Georgian land and will supply 20 dump trucks for over one million USD to Georgia.`,
+);
+
+export const KABARDINO = chunk(
+  "000_81e9b8e0fadb0ad8.txt",
+  9,
+  "Belarus - Russia: direct regional partnerships as a factor to strengthen economic cooperation",
+  `In the North Caucasian Federal District (NCFD) of the Russian Federation the interaction between the Republic of Belarus and the Kabardino-Balkarian Republic (KBR) is developing in an interesting way. In October 2021, a meeting of a joint working group on interaction between the parties was held, at which an action plan was signed to implement the Agreement on cooperation in trade and economic, scientific and technical and socio-cultural spheres, adopted at the VII Forum of Regions of Belarus and Russia, which was held in September 2020. It will be recalled that at the end of 2020 the trade turnover between the parties decreased by more than a quarter and amounted to $8.6 million. At the same time, "the balance is positive for the Republic of Belarus - "plus" 3.1 million dollars.`,
+);
+
+export const AGROMASH = chunk(
+  "000_81e9b8e0fadb0ad8.txt",
+  14,
+  "Belarus - Kazakhstan: plans for the future - in the roadmap",
+  `By The signed contract for the supply of products in the amount of one million dollars with the subjects of the commodity distribution network of Bobruiskagromash in Kazakhstan is aimed at this at least. JSC Gomselmash and JSC AgromashHolding KZ, the only industrial enterprise in this country that produces grain harvesters, tractors and additional products in a wide range and is the exclusive distributor of Gomel's products in Kazakhstan, also signed an agreement to develop cooperation for 2021- 2022.But perhaps more than others in terms of the development of industrial cooperation with Kazakhstani partners is the Minsk tractor plant, which already has three assembly plants here, has its own trading house and plans to develop another assembly plant in this Central Asian country - with an investment of 50 million dollars - on the basis of the "Composite Group Kazakhstan" in Kostanai.`,
+);
+
+export const GEELY = chunk(
+  "002_20633cbd5c519157.txt",
+  41,
+  "Belarus: the project of the future is realized today",
+  `The fact is that domestic scientists are working on middle class models designed for a wide range of consumers. We are talking about producing several models at once: cargo, passenger car, minivan, even a sports car. It is also characteristic that "it is not Geely, it is a fundamentally different electric car with completely Belarusian stuffing. <...> Several battery models - lithium-ion, graphene and graphene-lead - are being developed for the Belarusian electric car," so that its range would be 500 kilometers.`,
+);
+
+export const MOGILEV_966 = chunk(
+  "000_81e9b8e0fadb0ad8.txt",
+  42,
+  "Belarus: the goal is to maintain multi-vector foreign trade",
+  `All of this in a complex allowed enterprises of Brest region to achieve a foreign trade surplus of almost half a billion dollars. The Mogilev region also managed to achieve a significant increase in exports - by more than 30 percent - in January-May 2021. It "managed to ensure the highest export volume ($966 million) and a surplus for the last 5 years. A typical detail: exports to more than 20 countries of the European Union increased by 1.7 times and amounted to $221 million.`,
+);
+
+export const TOMSK_FORUM = chunk(
+  "001_04d2d979b8eaaf9e.txt",
+  65,
+  "Belarus - Russia: regions expand partnerships",
+  `It should be recalled that the Agreement on Trade, Economic, Scientific, Technical and Cultural Cooperation between the Republic of Belarus and Tomsk Region was signed in 2016 as part of the plenary session of the Third Forum of Regions of Belarus and Russia. In this document, which gave new impetus to the bilateral cooperation between the republic and the region, the parties identified the main priorities for joint work in a very wide range of areas, drawing on the already existing experience of interaction.`,
+);
+
+export const FERROUS = chunk(
+  "001_04d2d979b8eaaf9e.txt",
+  76,
+  "Belarus - Russia: Orientation towards mutually beneficial cooperation",
+  `"Interest in a more active application of the exchange mechanism, in particular, was expressed by representatives of Chelyabinsk Forge-and-Press Plant PJSC, Liteiny Zavod LLC and Trade House MKK LLC. First of all, the matter is about an increase in supplies of ferrous rolled metal products that are in stable high demand among Belarusian industrial enterprises". By the way, we should mention that nearly 800 companies trade in ferrous metals and their products at the Belarusian Currency and Stock Exchange on a daily basis, and the number of transactions at one trading session can reach two million euros. It is clear that the arrival here of the largest Russian metal producers from the Chelyabinsk Region - the undisputed leader in ferrous metallurgy among other Russian regions - will only open up new opportunities and prospects for all participants in these trading sessions.`,
+);
+
+export const BASHKORTOSTAN_1999 = chunk(
+  "004_f865b4ead9a1efb6.txt",
+  69,
+  "Chapter 6: A factor of trust and cooperation",
+  `Another Russian region that plans to intensify cooperation with the Belarusian side in the near future is the Republic of Bashkortostan. In December 2021, a meeting of the Working Group for cooperation between the parties was held to discuss possible interaction in the main areas of trade and economic cooperation - in agriculture, machine building, machine tools, and construction. As a reminder, Belarus and Bashkortostan signed an Agreement on Trade, Economic, Scientific, Technical and Cultural Cooperation back in June 1999.`,
+);
+
+export const INNOVATION_2030 = chunk(
+  "000_81e9b8e0fadb0ad8.txt",
+  1,
+  "Commonwealth of Independent States: and free trade in services, and innovation cooperation",
+  `Here it is appropriate to recall that at the October (2021) meeting of the Council of CIS Heads of State, a statement was adopted on the occasion of the 30th anniversary of the Commonwealth, in which, considering trade and economic cooperation to be a key factor in further deepening economic integration and sustainable development of CIS member states, the leaders of these states declared the need "to focus efforts on sustained economic growth through The development of a green economy, digitalization, industrial cooperation, wide application of innovation..." .Recall that the Interstate Program of Innovation Cooperation until 2030 was signed on November 6, 2020. Its peculiarity is that it takes into account the requirements of modern forecasting theory, strategic planning and national programming for the development and implementation of long-term strategic decisions within the framework of interstate cooperation on the regulation and development of the market economy.`,
+);
+
+export const SAMARA_30 = chunk(
+  "000_81e9b8e0fadb0ad8.txt",
+  13,
+  "Belarus - Russia: direct regional partnerships as a factor to strengthen economic cooperation",
+  `And, judging by all appearances, already in In the near future, these areas of Belarusian-Russian exchange cooperation will get new impulses for development in other regions of Russia as well. Thus, there is a great interest in interaction with the BUTB in the Samara region, which is one of the leaders in terms of exports of agricultural products in the Volga Federal District. In November 2021 30 production and trade enterprises of the region expressed their readiness to use the potential of the BUTB to expand the volume and geography of their exports, including "sales of agricultural products of the Samara region to the European Union countries.`,
+);
+
+export const BALANCE = chunk(
+  "002_20633cbd5c519157.txt",
+  29,
+  "Belarus: to ensure export growth trajectory",
+  `At least the results of January this year show that business entities in our country have taken the task of exporting quite responsibly, increasing supplies of goods and services to foreign countries by 13.5% - to more than three billion dollars. At the same time "the export of goods increased by 19.4% to $2.36 billion <...>. The balance was positive at $100.2 million (in January 2020, it was negative at $61.2 million". The companies of the Bellesbumprom Concern should be mentioned among those who have already made a significant contribution to the achievement of this indicator; in January they managed to increase export supplies of their products by another 18 percent, up to 55.5 million dollars.`,
+);

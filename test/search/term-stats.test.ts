@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, TermStats } from "../../src/search/term-stats.js";
+import { TermStats } from "../../src/search/term-stats.js";
+import { editDistance } from "../../src/text/spelling.js";
 
 const stats = TermStats.fromTexts([
   "Trade between Belarus and the Vladimir region grew.",

@@ -1,5 +1,5 @@
 import { rateLimit } from "../preconditions/rate-limit.js";
-import { renderClosestPassages, renderFactCheck } from "../render/factcheck.js";
+import { renderFactCheck } from "../render/factcheck.js";
 import { sendPages } from "../reply.js";
 import type { Command } from "./command.js";
 import { factcheckCommand } from "./definitions.js";
@@ -10,11 +10,6 @@ export const factcheck: Command = {
   ephemeral: () => false,
   async run(i, ctx) {
     const claim = i.options.getString("claim", true);
-    await sendPages(
-      i,
-      ctx.factcheck
-        ? renderFactCheck(await ctx.factcheck(claim))
-        : renderClosestPassages(claim, await ctx.engine.search(claim, { topK: ctx.topK })),
-    );
+    await sendPages(i, renderFactCheck(await ctx.engine.check(claim)));
   },
 };

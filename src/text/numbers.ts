@@ -1,9 +1,27 @@
 /**
- * Number normaliser: finds quantities (with unit, scale, bounds) and years in English prose
- * converted from PDFs, so a claim's "$164 bn" and a book's "USD 164 billion" compare equal.
+ * Number normaliser: finds quantities (with unit, scale, bounds) in English prose converted from
+ * PDFs, so a claim's "$164 bn" and a book's "USD 164 billion" compare equal, "roughly a third" is
+ * 33%, "almost doubled" is a factor of 2. Years are periods (time.ts), never amounts.
  */
+import { isYear } from "./time.js";
 
-export type Unit = "percent" | "pp" | "times" | "usd" | "eur" | "rub" | "byn" | "tonnes" | "count";
+export type Unit =
+  | "percent"
+  | "pp"
+  | "times"
+  | "usd"
+  | "eur"
+  | "rub"
+  | "byn"
+  | "cny"
+  | "tonnes"
+  | "m3"
+  | "km2"
+  | "ha"
+  | "count";
+
+/** Units of money: a figure in one currency is never borne out by the same figure in another. */
+export const CURRENCIES: ReadonlySet<Unit> = new Set(["usd", "eur", "rub", "byn", "cny"]);
 
 export interface Quantity {
   /** Normalised value: money and tonnes in units (164e9), percent as 25, "times" as the factor. */
@@ -17,14 +35,6 @@ export interface Quantity {
   approx: boolean;
   raw: string;
   /** Offset of `raw` in the input text. */
-  index: number;
-}
-
-export interface YearMention {
-  year: number;
-  /** Last year of a span such as "2021-2025". */
-  to?: number;
-  raw: string;
   index: number;
 }
 
@@ -64,6 +74,8 @@ const FRACTIONS: Record<string, number> = {
   half: 50,
   "a half": 50,
   "a quarter": 25,
+  "another quarter": 25,
+  "another third": 100 / 3,
   "one quarter": 25,
   "a third": 100 / 3,
   "one third": 100 / 3,
@@ -71,7 +83,6 @@ const FRACTIONS: Record<string, number> = {
   "three quarters": 75,
 };
 
-/** Multiplicative words: "twofold", "doubled", "halved". */
 /** Verbs meaning a factor; "twofold" is read as "two" + "fold" by the amount pattern. */
 const FACTORS: Record<string, number> = {
   double: 2,
@@ -94,9 +105,9 @@ const SCALES: [RegExp, number][] = [
 const NUM = String.raw`\d+(?:[.,]\d+)*`;
 const WORD_NUM = `(?:${Object.keys(WORD_NUMBERS).join("|")})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
 const SCALE = String.raw`(?:thousand|thous\.?|million|millions|mln\.?|mn|billion|billions|bln\.?|bn|trillion|trn|tn|k|m)\b`;
-const CURRENCY_BEFORE = String.raw`(?:US\s?\\?\$|\\?\$|USD|€|EUR|RUB|BYN)`;
-const CURRENCY_AFTER = String.raw`(?:(?:US\s)?dollars?|euros?|(?:Russian\s)?(?:rubles?|roubles?)|Belarusian\s(?:rubles?|roubles?)|BYN|RUB|USD|EUR)\b`;
-const UNIT_AFTER = String.raw`(?:%|percent\b|per\s?cent\b|pct\b|percentage\spoints?\b|p\.\s?p\.|pp\b|times\b|-?fold\b|(?:metric\s)?tonnes\b|tons\b|t\b)`;
+const CURRENCY_BEFORE = String.raw`(?:US\s?\\?\$|\\?\$|USD|€|EUR|RUB|BYN|CNY)`;
+const CURRENCY_AFTER = String.raw`(?:(?:US\s|U\.S\.\s)?dollars?|euros?|(?:Russian\s)?(?:rubles?|roubles?)|Belarusian\s(?:rubles?|roubles?)|yuan|BYN|RUB|USD|EUR|CNY)\b`;
+const UNIT_AFTER = String.raw`(?:%|percent\b|per\s?cent\b|pct\b|percentage\spoints?\b|p\.\s?p\.|pp\b|times\b|-?fold\b|(?:metric\s)?tonnes\b|tons\b|t\b|cubic\smet(?:re|er)s?\b|m3\b|square\skilomet(?:re|er)s?\b|sq\.?\s?km\b|km2\b|hectares?\b|ha\b)`;
 const QUALIFIER = String.raw`(?:more\sthan|over|above|exceeded|exceeds?|exceeding|in\sexcess\sof|at\sleast|less\sthan|under|below|up\sto|at\smost|almost|nearly|about|around|approximately|roughly|some|circa|close\sto|only|just)`;
 
 /** One amount: optional currency, a number (digits or words), optional scale, currency and unit. */
@@ -111,11 +122,17 @@ const FRACTION_RE = new RegExp(
   String.raw`(?<qual>(?:${QUALIFIER}\s+){0,2})(?<!(?:first|second|last|past)\s)\b(?<f>${Object.keys(FRACTIONS).join("|")})\b(?!\s(?:a\s|of\sthe\s)?(?:million|billion|thousand|years?|century|decade|month|an?\s+hour))`,
   "gi",
 );
-const FACTOR_RE = new RegExp(String.raw`\b(?:${Object.keys(FACTORS).join("|")})\b`, "gi");
-const YEAR_RE =
-  /(?<![\d.,$\\])\b((?:19|20)\d\d)(?:\s?[-–—]\s?((?:19|20)\d\d|\d\d)\b)?(?![\d%]|[.,]\d|\s?(?:%|percent|per\scent|thousand|million|billion|bn|mln|tonnes|tons|dollars|rubles|times))/g;
+const FACTOR_RE = new RegExp(
+  String.raw`(?<qual>(?:${QUALIFIER}\s+){0,2})\b(?<f>${Object.keys(FACTORS).join("|")})\b`,
+  "gi",
+);
+/** "one and a half times", "two and a half million dollars": the amount pattern reads "one", "two". */
+const AND_A_HALF_RE = new RegExp(
+  String.raw`\b(?<n>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+a\s+half\s+(?<rest>(?:times|-?fold)\b|${SCALE}(?:\s${CURRENCY_AFTER})?(?:\s?${UNIT_AFTER})?)`,
+  "gi",
+);
 
-const isYear = (n: number) => Number.isInteger(n) && n >= 1990 && n <= 2035;
+const CITATION_RE = /\[\s*\d{1,3}(?:\s*[,;]\s*(?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*\s*\]/g;
 
 /** "1,500" → 1500 (three-digit groups), "1,5" → 1.5 (European decimal comma), "2.9" → 2.9. */
 export function parseNumber(token: string): number {
@@ -154,6 +171,10 @@ function unitOf(text: string): Unit | undefined {
   if (/%|percent|per\s?cent|\bpct\b/.test(t)) return "percent";
   if (/times|fold/.test(t)) return "times";
   if (/tonnes|\btons\b|\bt$/.test(t)) return "tonnes";
+  if (/cubic|\bm3\b/.test(t)) return "m3";
+  if (/square|sq\.?\s?km|km2/.test(t)) return "km2";
+  if (/hectare|\bha\b/.test(t)) return "ha";
+  if (/yuan|cny/.test(t)) return "cny";
   if (/belarusian\s(?:rubles?|roubles?)|byn/.test(t)) return "byn";
   if (/rubles?|roubles?|rub\b/.test(t)) return "rub";
   if (/euros?|eur\b|€/.test(t)) return "eur";
@@ -189,8 +210,10 @@ function qualify(qual: string, value: number): Pick<Quantity, "low" | "high" | "
 const CHANGE_BEFORE_RE =
   /(?:increas|grow|grew|rise|rose|fell|fall|decreas|declin|drop|chang|went|jump|climb|reduc)\w*\s+(?:\w+\s+)?$/i;
 
-/** Quantities in `text`, in order; years standing alone are left to `extractYears`. */
-export function extractQuantities(text: string): Quantity[] {
+/** Quantities in `text`, in order; years standing alone are periods (time.ts), not amounts. */
+export function extractQuantities(input: string): Quantity[] {
+  // Citation brackets ("[6, p. 20]", "[2 [2]. 2]", "[1]") hold references, not amounts; blanked to keep offsets.
+  const text = input.replace(CITATION_RE, (m) => " ".repeat(m.length));
   const out: Quantity[] = [];
   const re = new RegExp(QUANTITY_RE.source, "gi");
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -201,7 +224,8 @@ export function extractQuantities(text: string): Quantity[] {
     // Unless read as a range below, rescan from the end of the first amount so a second one is read alone.
     re.lastIndex = endA;
     // Footnote markers glued to words ("exports61", "181And"), ordinals ("20th") and names ("COVID-19").
-    if (/[A-Za-z]-?$/.test(text.slice(Math.max(0, index - 2), index)) || /[A-Za-z]/.test(text.charAt(endA)))
+    // A number glued to a bracket is a reference ("90[6, p. 20]"), not an amount.
+    if (/[A-Za-z]-?$/.test(text.slice(Math.max(0, index - 2), index)) || /[A-Za-z[]/.test(input.charAt(endA)))
       continue;
     const a = parseAmount(rawA);
     if (!a) continue;
@@ -252,30 +276,78 @@ export function extractQuantities(text: string): Quantity[] {
     });
   }
   for (const m of text.matchAll(FACTOR_RE)) {
-    out.push({
-      value: FACTORS[m[0].toLowerCase()] ?? 1,
-      unit: "times",
-      approx: false,
-      raw: m[0],
-      index: m.index,
-    });
+    const f = m.groups?.f ?? "";
+    const value = FACTORS[f.toLowerCase()] ?? 1;
+    const index = m.index + m[0].indexOf(f);
+    out.push({ value, unit: "times", ...qualify(m.groups?.qual ?? "", value), raw: f, index });
+  }
+  for (const m of text.matchAll(AND_A_HALF_RE)) {
+    const n = m.groups?.n ?? "";
+    const rest = m.groups?.rest ?? "";
+    const times = /times|fold/i.test(rest);
+    const scaleWord = rest.match(SCALE_AFTER_RE)?.[1];
+    const scale = scaleWord ? (SCALES.find(([re]) => re.test(scaleWord.trim()))?.[1] ?? 1) : 1;
+    const value =
+      ((/\d/.test(n) ? Number(n) : (WORD_NUMBERS[n.toLowerCase()] ?? 1)) + 0.5) * (times ? 1 : scale);
+    const unit: Unit = times ? "times" : (unitOf(rest) ?? "count");
+    // The amount and fraction patterns read "one" and "a half" apart; this reading replaces them.
+    const end = m.index + m[0].length;
+    for (let i = out.length - 1; i >= 0; i--) {
+      const at = (out[i] as Quantity).index;
+      if (at >= m.index && at < end) out.splice(i, 1);
+    }
+    out.push({ value, unit, approx: false, raw: m[0], index: m.index });
   }
   return out.sort((x, y) => x.index - y.index);
 }
 
-/** Calendar years 1990–2035 standing alone or as spans ("2021-2025"), not amounts like "$2017 million". */
-export function extractYears(text: string): YearMention[] {
-  const out: YearMention[] = [];
-  for (const m of text.matchAll(YEAR_RE)) {
-    const year = Number(m[1]);
-    if (!isYear(year)) continue;
-    const end = m[2];
-    const to = end
-      ? end.length === 2
-        ? Math.floor(year / 100) * 100 + Number(end)
-        : Number(end)
-      : undefined;
-    out.push({ year, ...(to !== undefined && to > year ? { to } : {}), raw: m[0], index: m.index ?? 0 });
+/**
+ * The rounding a written figure implies: "920" is given to the ten, "$4.34bn" to ten million,
+ * "58,000" to the thousand. A book's 966.8 is not a rounded 920; its 4,338.6 million is 4.34 billion.
+ */
+export function roundingUnit(q: Quantity): number {
+  const digits = q.raw.match(/\d+(?:[.,]\d+)*/)?.[0];
+  if (!digits) return Math.abs(q.value) * 0.05;
+  const scale = q.value / parseNumber(digits) || 1;
+  const decimals = digits.match(/[.,](\d{1,2})$/)?.[1];
+  if (decimals && !/^\d{1,3}(,\d{3})+$/.test(digits)) return 10 ** -decimals.length * scale;
+  // Trailing zeros are rounding only where the figure says it is approximate ("about 2,000").
+  const whole = digits.replace(/[.,]/g, "");
+  const zeros = q.approx ? (whole.match(/0+$/)?.[0].length ?? 0) : 0;
+  // "$1 billion" is given to a tenth at least: a single digit with a scale is not ±half a billion.
+  return Math.min(10 ** Math.min(zeros, whole.length - 1) * scale, Math.abs(q.value) * 0.1);
+}
+
+/** A share or factor in words ("a third", "half", "doubled"): loose by nature, unlike "one billion". */
+const loose = (q: Quantity) => q.raw.toLowerCase() in FRACTIONS || q.raw.toLowerCase() in FACTORS;
+
+/**
+ * Does the book's figure bear out the claim's? The same value up to the rounding either is written
+ * to (a loose "about", "roughly" allows a little more, a share in words more still), within the
+ * bounds "more than", "up to", "almost" and ranges set. Units must agree: callers compare only
+ * figures of one unit.
+ */
+export function agrees(claim: Quantity, book: Quantity): boolean {
+  const approx = claim.approx || book.approx;
+  const base = Math.max(Math.abs(claim.value), Math.abs(book.value));
+  const slack = loose(claim) || loose(book) ? 0.12 * base : approx ? 0.03 * base : 0.005 * base;
+  // The claim's own rounding, and the book's when the book says it is approximate.
+  const tol = Math.max(slack, roundingUnit(claim) / 2, book.approx ? roundingUnit(book) / 2 : 0);
+  if (book.low !== undefined && book.high !== undefined) {
+    return claim.value >= book.low - tol && claim.value <= book.high + tol;
   }
-  return out;
+  if (claim.low !== undefined && claim.high !== undefined) {
+    return book.value >= claim.low - tol && book.value <= claim.high + tol;
+  }
+  // "More than 500" is borne out by "more than 600"; "up to 30%" by "25%"; "almost 60%" by "57%".
+  if (claim.low !== undefined && book.value >= claim.low - tol) return true;
+  if (claim.high !== undefined && !claim.approx && book.value <= claim.high + tol) return true;
+  if (
+    claim.high !== undefined &&
+    claim.approx &&
+    book.value <= claim.high + tol &&
+    book.value >= claim.high * 0.9
+  )
+    return true;
+  return Math.abs(claim.value - book.value) <= tol;
 }

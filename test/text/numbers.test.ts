@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { extractQuantities, extractYears, parseNumber } from "../../src/factcheck/numbers.js";
+import { agrees, extractQuantities, parseNumber, roundingUnit } from "../../src/text/numbers.js";
+import { extractPeriods } from "../../src/text/time.js";
+
+const yearsOf = (text: string) => extractPeriods(text).map((p) => p.year);
 
 const one = (text: string) => {
   const qs = extractQuantities(text);
@@ -105,18 +108,73 @@ describe("extractQuantities", () => {
 describe("years", () => {
   it("are not amounts", () => {
     expect(extractQuantities("Last year [2017], in 2018 and until 2025")).toEqual([]);
-    expect(extractYears("Last year [2017], in 2018 and until 2025").map((y) => y.year)).toEqual([
-      2017, 2018, 2025,
-    ]);
+    expect(yearsOf("Last year [2017], in 2018 and until 2025")).toEqual([2017, 2018, 2025]);
   });
 
   it("read spans as one mention", () => {
-    expect(extractYears("the programme for 2021-2025")).toMatchObject([{ year: 2021, to: 2025 }]);
-    expect(extractYears("in 2016–19")).toMatchObject([{ year: 2016, to: 2019 }]);
+    expect(extractPeriods("the programme for 2021-2025")).toMatchObject([{ year: 2021, toYear: 2025 }]);
+    expect(extractPeriods("in 2016–19")).toMatchObject([{ year: 2016, toYear: 2019 }]);
   });
 
   it("are not taken from amounts or out-of-range numbers", () => {
-    expect(extractYears("$2017 million, 2,020 tonnes, 2020 percent and 1850")).toEqual([]);
+    expect(extractPeriods("$2017 million, 2,020 tonnes, 2020 percent and 1850")).toEqual([]);
     expect(extractQuantities("2,020 tonnes")[0]).toMatchObject({ value: 2020, unit: "tonnes" });
+  });
+});
+
+describe("paraphrased figures", () => {
+  it.each([
+    ["roughly a third", 100 / 3, "percent"],
+    ["$1.2bn", 1.2e9, "usd"],
+    ["1.2 billion dollars", 1.2e9, "usd"],
+    ["58 thousand tons", 58e3, "tonnes"],
+    ["58,000 tonnes", 58e3, "tonnes"],
+    ["rose 2.3-fold", 2.3, "times"],
+    ["almost tenfold", 10, "times"],
+    ["increased one and a half times", 1.5, "times"],
+    ["about two and a half million dollars", 2.5e6, "usd"],
+    ["over 11 thousand cubic meters", 11e3, "m3"],
+    ["39 million yuan", 39e6, "cny"],
+    ["4.2 million euros", 4.2e6, "eur"],
+  ])("%s", (text, value, unit) => {
+    expect(one(text)).toMatchObject({ value, unit });
+  });
+
+  it("reads 'more than doubled' as a factor with its bound", () => {
+    expect(one("more than doubled")).toMatchObject({ value: 2, unit: "times", low: 2 });
+  });
+
+  it("does not read citation brackets as amounts", () => {
+    expect(extractQuantities('in 2021". 90[6, p. 20], as well as')).toEqual([]);
+  });
+});
+
+describe("agrees (a claim's figure against a book's)", () => {
+  it.each([
+    ["roughly $4.34bn", "$4338.6 million", true],
+    ["14%", "14.3 percent", true],
+    ["about 60%", "57%", true],
+    ["roughly a third", "32%", true],
+    ["almost $41m", "nearly $41 million", true],
+    ["$2.5m", "two and a half million dollars", true],
+    ["more than 500 documents", "more than 600 documents", true],
+    ["22%", "20–25%", true],
+    // The rounding a figure is written to, not a blanket tolerance: 920 is not 966.8.
+    ["roughly $920m", "$966.8 million", false],
+    ["roughly $920m", "almost one billion dollars", false],
+    ["$300 million", "$280 million", false],
+    ["332", "330", false],
+    ["18%", "8%", false],
+    ["30%", "20–25%", false],
+    ["about $13m", "just over $10 million", false],
+  ])("%s vs %s", (claim, book, expected) => {
+    expect(agrees(one(claim) as never, one(book) as never)).toBe(expected);
+  });
+
+  it("takes the rounding unit from the written digits, trailing zeros only when approximate, at most a tenth", () => {
+    expect(roundingUnit(one("$4.34bn") as never)).toBeCloseTo(1e7);
+    expect(roundingUnit(one("about 920 companies") as never)).toBe(10);
+    expect(roundingUnit(one("about 2,000 students") as never)).toBe(200);
+    expect(roundingUnit(one("2,000 students") as never)).toBe(1);
   });
 });

@@ -1,0 +1,24 @@
+import type { Answer, FactCheck } from "../types.js";
+import { NOT_FOUND } from "./extractive.js";
+
+const LEADS: Record<FactCheck["verdict"], string> = {
+  supported: "Yes.",
+  contradicted: "No.",
+  not_found: NOT_FOUND,
+};
+
+/**
+ * A yes/no question answered by its fact-check: "Yes." or "No." and what the books say, the
+ * evidence quoted as sources. Not found when the books neither bear it out nor refute it.
+ */
+export function answerFromCheck(check: FactCheck): Answer {
+  const citations = check.evidence.map((e, i) => ({ ...e, n: i + 1, score: 1 }));
+  const marker = citations.length > 0 ? " [1]" : "";
+  return {
+    question: check.claim,
+    found: check.verdict !== "not_found",
+    answer: `${LEADS[check.verdict]} ${check.explanation}${marker}`,
+    citations,
+    mode: "extractive",
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * A claim as checkable elements: the figures it states (with direction), the periods, the names
+ * (places, organisations), ranks and superlatives, its polarity, who does what to whom, and the
+ * words of its subject. The books' sentences are read by the same `read`, so both sides compare.
+ */
+import { terms } from "../text/analyze.js";
+import { toStatement } from "../text/framing.js";
+import { DOWN_RE, NEGATION_RE, UP_RE } from "../text/lexicon.js";
+import type { Period } from "../text/time.js";
+import {
+  type Figure,
+  type Name,
+  type Rank,
+  type Reading,
+  type ReadOptions,
+  read,
+} from "../understand/reading.js";
+
+export interface ClaimAnalysis {
+  claim: string;
+  /** The claim as a statement: "Is it true that X?" → "X". */
+  statement: string;
+  /** A wh-question asserts nothing: there is nothing to verify. */
+  open: boolean;
+  reading: Reading;
+  names: Name[];
+  figures: Figure[];
+  /** Periods the claim dates its fact by (bases of comparison left out). */
+  periods: Period[];
+  ranks: Rank[];
+  /** The claim denies something ("don't pay", "never implemented"). */
+  negated: boolean;
+  /** A dated event (signed, held, founded) rather than a figure for a period. */
+  event: boolean;
+  /** Content words of the subject: names, figures, periods, change and hedge words left out. */
+  terms: string[];
+  /** The statement with its figures and periods blanked: what it speaks about, for searching. */
+  subject: string;
+  /** A directed relation between two names ("A buys from B", "A is the distributor of B"). */
+  relation?: { word: string; index: number };
+}
+
+/** Words whose meaning the figures already carry, or that only hedge. */
+const HEDGES = new RegExp(
+  `${UP_RE.source}|${DOWN_RE.source}|\\b(?:roughly|about|around|approximately|nearly|almost|some|over|more|than|less|fewer|exceed\\w*|topp?\\w*|total\\w*|amount\\w*|came|come|reach\\w*|stood|worth|only|just|essentially|largely|mainly|mostly|year\\s+on\\s+year|year-on-year|a\\s+year\\s+earlier|than\\s+a\\s+year\\s+earlier)\\b`,
+  "gi",
+);
+
+/** Words of a relation that runs one way: its two sides are not interchangeable. */
+const DIRECTED =
+  /\b(?:distribut\w*|suppl(?:y|ies|ied|ier|iers|ying)|buy\w*|bought|sell\w*|sold|purchas\w*|export\w*|import\w*|deliver\w*|ship\w*|invest\w*|own\w*|acquir\w*|found(?:ed|er|ers)|established\s+by|produc\w*\s+for|partner\s+of|dealer\w*|customer\w*)\b/i;
+
+export function analyzeClaim(claim: string, options: ReadOptions = {}): ClaimAnalysis {
+  const { statement, open } = toStatement(claim);
+  const reading = read(statement, options);
+  const periods = reading.periods.filter((p) => !p.reference);
+  // Blank what is compared element by element; what remains names the subject.
+  let subject = statement;
+  for (const span of [...reading.figures, ...reading.periods].sort((a, b) => b.index - a.index)) {
+    subject = `${subject.slice(0, span.index)} ${subject.slice(span.index + span.raw.length)}`;
+  }
+  const nameTokens = new Set(reading.names.flatMap((n) => n.tokens));
+  const words = terms(subject.replace(HEDGES, " ")).filter((t) => !nameTokens.has(t) && !/^\d/.test(t));
+  const relation =
+    reading.names.filter((n) => n.type !== "place").length >= 1 ? statement.match(DIRECTED) : null;
+  return {
+    claim,
+    statement,
+    open,
+    reading,
+    names: reading.names,
+    figures: reading.figures,
+    periods,
+    ranks: reading.ranks,
+    negated: new RegExp(NEGATION_RE.source, "i").test(statement),
+    event: reading.figures.length === 0,
+    terms: [...new Set(words)],
+    subject: subject.replace(/\s+/g, " ").trim(),
+    ...(relation ? { relation: { word: relation[0], index: relation.index ?? 0 } } : {}),
+  };
+}
