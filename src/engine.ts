@@ -6,7 +6,7 @@ export interface Engine {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
   /** A chunk by id, with its neighbours in the same document for context. */
-  passage(id: string): PassageContext | undefined;
+  passage(id: string): Promise<PassageContext | undefined>;
   about(): IndexInfo;
 }
 

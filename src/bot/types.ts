@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
 import type { QuoteSource } from "../types.js";
+import type { FeedbackEntry } from "./feedback.js";
 
 /**
  * Structural shapes of the dependencies the bot is handed. The bot never imports retrieval,
@@ -21,9 +22,16 @@ export interface FactCheckLike {
 
 export interface BotDeps {
   engine: Engine;
+  /** Where votes go (the store's); a FEEDBACK_LOG file when not given. */
+  feedback?: FeedbackSink;
   reindex: () => Promise<ReindexSummary>;
   factcheck?: (claim: string) => Promise<FactCheckLike>;
   logger: Logger;
+}
+
+export interface FeedbackSink {
+  record(entry: FeedbackEntry): Promise<void>;
+  flush(): Promise<void>;
 }
 
 /** The parts of the app config the bot reads. */

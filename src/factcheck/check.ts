@@ -20,7 +20,7 @@ export interface FactCheck {
 const TOP_K = 8;
 
 /** Resolves a chunk id: lets the checker read the other books' copies collapsed into a hit. */
-export type PassageLookup = (id: string) => Chunk | undefined;
+export type PassageLookup = (id: string) => Promise<Chunk | undefined>;
 
 export async function checkClaim(claim: string, search: Search, passage?: PassageLookup): Promise<FactCheck> {
   const facts = extractFacts(claim);
@@ -37,8 +37,8 @@ export async function checkClaim(claim: string, search: Search, passage?: Passag
   const queries = [...new Set([facts.statement, facts.subject])];
   const results = await Promise.all(queries.map((q) => search(q, { topK: TOP_K })));
   // A copy in another book may word the subject as the claim does, so copies are read too.
-  const found = results.flatMap((r) =>
-    r.hits.flatMap((h) => [h.chunk, ...(passage ? h.duplicates.map(passage) : [])]),
+  const found = await Promise.all(
+    results.flatMap((r) => r.hits.flatMap((h) => [h.chunk, ...(passage ? h.duplicates.map(passage) : [])])),
   );
   const chunks = new Map(found.filter((c): c is Chunk => c !== undefined).map((c) => [c.id, c]));
   return { claim, ...judge(facts, [...chunks.values()]) };
@@ -51,5 +51,5 @@ export const engineFactChecker =
     checkClaim(
       claim,
       (q, o) => engine.search(q, o),
-      (id) => engine.passage(id)?.chunk,
+      async (id) => (await engine.passage(id))?.chunk,
     );

@@ -8,9 +8,12 @@ export class TermStats {
   ) {}
 
   static fromTexts(texts: string[]): TermStats {
-    const df = new Map<string, number>();
-    for (const text of texts) for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
-    return new TermStats(df, texts.length);
+    return TermStats.fromCounts(documentFrequencies(texts), texts.length);
+  }
+
+  /** Over stored frequencies: all of a corpus's, or (Postgres) those of one query's terms and their spelling neighbours. */
+  static fromCounts(df: Map<string, number>, documents: number): TermStats {
+    return new TermStats(df, documents);
   }
 
   /**
@@ -18,8 +21,8 @@ export class TermStats {
    * most frequent such term; undefined when the term is known or nothing is close.
    */
   correct(term: string): string | undefined {
-    if (this.df.has(term) || term.length < 5 || /^\d/.test(term)) return undefined;
-    const max = term.length >= 8 ? 2 : 1;
+    const max = correctionDistance(term);
+    if (this.df.has(term) || max === 0) return undefined;
     let best: string | undefined;
     let bestDf = 0;
     for (const [candidate, n] of this.df) {
@@ -40,6 +43,19 @@ export class TermStats {
     const n = this.df.get(term) ?? 0;
     return Math.log(1 + (this.documents - n + 0.5) / (n + 0.5));
   }
+}
+
+/** How many edits a misspelt term may be from the one it means: 0 (never corrected) for short words and figures. */
+export function correctionDistance(term: string): number {
+  if (term.length < 5 || /^\d/.test(term)) return 0;
+  return term.length >= 8 ? 2 : 1;
+}
+
+/** Passages holding each term (a term counts once per passage). */
+export function documentFrequencies(texts: Iterable<string>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const text of texts) for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */

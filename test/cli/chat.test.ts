@@ -46,7 +46,7 @@ function fakeEngine(partials: string[], answer: Answer): Engine {
       return answer;
     },
     search: async (query) => ({ query, found: false, hits: [] }),
-    passage: () => undefined,
+    passage: async () => undefined,
     about: () => ({ documents: [], chunks: 0, embedder: "none", builtAt: "" }),
   };
 }

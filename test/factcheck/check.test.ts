@@ -93,7 +93,7 @@ describe("checkClaim", () => {
     });
     const claim = "Mutual trade in the CIS grew by 40% in 2017.";
     expect((await checkClaim(claim, search)).verdict).toBe("not_found");
-    const r = await checkClaim(claim, search, (id) => (id === CIS_TRADE.id ? CIS_TRADE : undefined));
+    const r = await checkClaim(claim, search, async (id) => (id === CIS_TRADE.id ? CIS_TRADE : undefined));
     expect(r.verdict).toBe("contradicted");
     expect(r.evidence[0]?.chunkId).toBe(CIS_TRADE.id);
   });
