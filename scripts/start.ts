@@ -1,7 +1,7 @@
 import { createBotLogger } from "../src/bot/logger.js";
 import { startBot } from "../src/bot/start.js";
 import { runChat } from "../src/cli/chat.js";
-import { runCli } from "../src/cli/run.js";
+import { parseCliArgs, runCli } from "../src/cli/run.js";
 import { engineFactChecker } from "../src/factcheck/check.js";
 import { openStore } from "../src/index/open-store.js";
 import { runIngest } from "../src/ingest.js";
@@ -10,6 +10,11 @@ import { watchIndex } from "../src/reload.js";
 
 /** `npm start`: brings the index up to date, then runs the Discord bot or, without a token, a terminal chat. */
 await runCli(async (config) => {
+  parseCliArgs(
+    process.argv.slice(2),
+    {},
+    "npm start\n\nBrings the index up to date (STORE=files|postgres), then runs the Discord bot (DISCORD_TOKEN) or a terminal chat.",
+  );
   const store = await openStore(config);
   const summary = await runIngest(config, { progress: true, store });
   process.stderr.write(

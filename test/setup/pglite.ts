@@ -1,64 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { TestProject } from "vitest/node";
-
-/**
- * A real Postgres for the suite: PGlite (Postgres in WASM) with pgvector and fuzzystrmatch,
- * served over the wire protocol by pglite-socket on a free loopback port, so the store connects
- * with the `pg` driver exactly as it would to a server. One server for the run; each suite
- * works in a schema of its own.
- */
-export async function startPglite(): Promise<{ url: string; stop: () => Promise<void> }> {
-  // The package exports only its library; the CLI sits beside it as dist/scripts/server.js.
-  const server = join(
-    dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite-socket")),
-    "scripts/server.js",
-  );
-  const child = spawn(
-    process.execPath,
-    [
-      server,
-      "--db=memory://",
-      "--host=127.0.0.1",
-      "--port=0",
-      "--max-connections=64",
-      "--extensions=@electric-sql/pglite-pgvector:vector,fuzzystrmatch",
-    ],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const port = await listeningPort(child);
-  return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-function listeningPort(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`pglite-server did not start:\n${out}`)), 120_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(/listening on \{"port":(\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`pglite-server exited (${code}):\n${out}`));
-    });
-  });
-}
+import { startPglite } from "../../src/bench/pglite.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -66,6 +7,7 @@ declare module "vitest" {
   }
 }
 
+/** One PGlite server for the whole run (it takes seconds to start); each suite uses its own schema. */
 export default async function setup(project: TestProject) {
   const pg = await startPglite();
   project.provide("databaseUrl", pg.url);
