@@ -49,7 +49,9 @@ describe("postgres store", () => {
         const [a, b] = [await ranked(pg, query), await ranked(fs, query)];
         expect(a.length).toBeGreaterThan(0);
         expect(a.map((h) => h.id)).toEqual(b.map((h) => h.id));
-        a.forEach((h, i) => expect(h.score).toBeCloseTo(b[i]?.score as number, 6));
+        a.forEach((h, i) => {
+          expect(h.score).toBeCloseTo(b[i]?.score as number, 6);
+        });
       }
     } finally {
       await fileStore.close();
