@@ -2,7 +2,6 @@ import { FeedbackLog } from "../bot/feedback.js";
 import { fileVectorCache } from "../embed/cache.js";
 import type { PassageContext } from "../engine.js";
 import { watchDebounced } from "../reload.js";
-import { documentFrequencies } from "../search/term-stats.js";
 import type { Chunk } from "../types.js";
 import { KeywordIndex } from "./keywords.js";
 import { withIndexLock } from "./lock.js";
@@ -68,7 +67,8 @@ class FileReader implements IndexReader {
   ) {
     this.manifest = index.manifest;
     this.byId = new Map(index.chunks.map((c, i) => [c.id, i]));
-    this.df = documentFrequencies(index.chunks.map((c) => c.text));
+    // The index's own postings give the passage frequencies: no re-analysis of every text at start-up.
+    this.df = index.keywords.textFrequencies();
   }
 
   async keywords(query: string, limit: number) {

@@ -8,10 +8,12 @@ export class TermStats {
   ) {}
 
   static fromTexts(texts: string[]): TermStats {
-    return TermStats.fromCounts(documentFrequencies(texts), texts.length);
+    const df = new Map<string, number>();
+    for (const text of texts) for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
+    return new TermStats(df, texts.length);
   }
 
-  /** Over stored frequencies: all of a corpus's, or (Postgres) those of one query's terms and their spelling neighbours. */
+  /** Over stored frequencies: a whole corpus's, or (Postgres) one query's terms and their spelling neighbours. */
   static fromCounts(df: Map<string, number>, documents: number): TermStats {
     return new TermStats(df, documents);
   }
@@ -49,13 +51,6 @@ export class TermStats {
 export function correctionDistance(term: string): number {
   if (term.length < 5 || /^\d/.test(term)) return 0;
   return term.length >= 8 ? 2 : 1;
-}
-
-/** Passages holding each term (a term counts once per passage). */
-export function documentFrequencies(texts: Iterable<string>): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const text of texts) for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
-  return df;
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
