@@ -588,9 +588,15 @@ class PostgresReader implements IndexReader {
   async termCounts(terms: string[], near: { term: string; maxEdits: number }[]) {
     const { rows } = await this.read((q) =>
       q<{ term: string; df: number }>(
-        `SELECT term, df FROM ${this.s}.generation_terms WHERE generation = $1 AND field = 0 AND term = ANY($2)
+        // Only words the corpus does not know need the scan for close terms.
+        `WITH known AS (
+           SELECT term, df FROM ${this.s}.generation_terms
+           WHERE generation = $1 AND field = 0 AND (term = ANY($2) OR term = ANY($3))),
+         unknown AS (SELECT n.term, n.edits FROM unnest($3::text[], $4::int[]) AS n(term, edits)
+           WHERE n.term NOT IN (SELECT term FROM known))
+         SELECT term, df FROM known
          UNION
-         SELECT gt.term, gt.df FROM ${this.s}.generation_terms gt, unnest($3::text[], $4::int[]) AS n(term, edits)
+         SELECT gt.term, gt.df FROM ${this.s}.generation_terms gt, unknown n
          WHERE gt.generation = $1 AND gt.field = 0 AND abs(length(gt.term) - length(n.term)) <= n.edits
            AND levenshtein_less_equal(gt.term, n.term, n.edits) <= n.edits`,
         [this.g, terms, near.map((n) => n.term), near.map((n) => n.maxEdits)],
