@@ -1,7 +1,10 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseCliArgs, runCli, UsageError } from "../src/cli/run.js";
 import { withEmbeddingCache } from "../src/embed/cache.js";
 import { createEmbedder } from "../src/embed/create.js";
-import { evaluateBeir, readBeir } from "../src/eval/beir.js";
+import { evaluateBeir, indexBeir, readBeir } from "../src/eval/beir.js";
 import { type ClaimOutcome, claimsReport, readClaimsFile } from "../src/eval/claims.js";
 import {
   expectedVerdict,
@@ -10,6 +13,7 @@ import {
   factCheckReport,
 } from "../src/eval/factcheck.js";
 import { hitRank, type QaOutcome, qaReport, readQaFile } from "../src/eval/qa.js";
+import { openStore } from "../src/index/open-store.js";
 import { openEngine } from "../src/open.js";
 import type { SearchMode } from "../src/search/hybrid.js";
 
@@ -38,9 +42,20 @@ await runCli(async (config) => {
     if (!["hybrid", "dense", "bm25"].includes(mode))
       throw new UsageError("--mode must be hybrid, dense or bm25.");
     const data = await readBeir(values.beir);
-    const embedder = withEmbeddingCache(await createEmbedder(config.embedder), config.cacheDir);
+    // The BEIR passages go to a store of their own, never into the corpus's index.
+    const tmp = await mkdtemp(join(tmpdir(), "footnote-beir-"));
+    const store = await openStore({
+      ...config,
+      store:
+        config.store.kind === "postgres"
+          ? { ...config.store, schema: `${config.store.schema}_beir` }
+          : { kind: "files", indexDir: join(tmp, "index") },
+    });
+    const model = await createEmbedder(config.embedder);
+    const embedder = withEmbeddingCache(model, await store.vectorCache(model));
     try {
-      const report = await evaluateBeir(data, embedder, mode, config.search);
+      await indexBeir(data, store, embedder, { progress: !values.json });
+      const report = await evaluateBeir(data, await store.open(embedder), embedder, mode, config.search);
       out(
         values.json
           ? `${JSON.stringify(report)}\n`
@@ -48,6 +63,8 @@ await runCli(async (config) => {
       );
     } finally {
       await embedder.close();
+      await store.close();
+      await rm(tmp, { recursive: true, force: true });
     }
     return;
   }
@@ -90,13 +107,17 @@ await runCli(async (config) => {
     const checks: FactCheckOutcome[] = [];
     for (const item of items) {
       const result = await engine.search(item.question, { topK: Math.max(k, 10) });
-      const ranked = result.hits.map((h) => ({
-        doc: h.chunk.doc,
-        texts: [
-          h.chunk,
-          ...h.duplicates.map((id) => engine.passage(id)?.chunk).filter((c) => c !== undefined),
-        ].map((c) => ({ doc: c.doc, text: c.text })),
-      }));
+      const ranked = await Promise.all(
+        result.hits.map(async (h) => ({
+          doc: h.chunk.doc,
+          texts: [
+            h.chunk,
+            ...(await Promise.all(h.duplicates.map(async (id) => (await engine.passage(id))?.chunk))).filter(
+              (c) => c !== undefined,
+            ),
+          ].map((c) => ({ doc: c.doc, text: c.text })),
+        })),
+      );
       const answer = await engine.ask(item.question);
       outcomes.push({ item, result, answer, rank: hitRank(item, ranked.slice(0, k)) });
       const expected = expectedVerdict(item);

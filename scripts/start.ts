@@ -1,21 +1,28 @@
 import { createBotLogger } from "../src/bot/logger.js";
 import { startBot } from "../src/bot/start.js";
 import { runChat } from "../src/cli/chat.js";
-import { runCli } from "../src/cli/run.js";
+import { parseCliArgs, runCli } from "../src/cli/run.js";
+import { openStore } from "../src/index/open-store.js";
 import { runIngest } from "../src/ingest.js";
 import { openEngine } from "../src/open.js";
 import { watchIndex } from "../src/reload.js";
 
 /** `npm start`: brings the index up to date, then runs the Discord bot or, without a token, a terminal chat. */
 await runCli(async (config) => {
-  const summary = await runIngest(config, { progress: true });
+  parseCliArgs(
+    process.argv.slice(2),
+    {},
+    "npm start\n\nBrings the index up to date (STORE=files|postgres), then runs the Discord bot (DISCORD_TOKEN) or a terminal chat.",
+  );
+  const store = await openStore(config);
+  const summary = await runIngest(config, { progress: true, store });
   process.stderr.write(
     summary.rebuilt
       ? `Indexed ${summary.documents} documents (${summary.chunks} chunks) in ${summary.seconds} s.\n`
       : `Index up to date (${summary.documents} documents, ${summary.chunks} chunks).\n`,
   );
   for (const w of summary.warnings) process.stderr.write(`warning: ${w.file}: ${w.reason}\n`);
-  const engine = await openEngine(config);
+  const engine = await openEngine(config, { store });
 
   if (!config.discord.token) {
     process.stderr.write(
@@ -23,26 +30,29 @@ await runCli(async (config) => {
     );
     await runChat(engine);
     await engine.close();
+    await store.close();
     return;
   }
   const logger = createBotLogger(config.logLevel);
-  // An ingest run from a shell (or --watch) swaps the index under the running bot.
-  const stopWatch = watchIndex(config.indexDir, engine, logger);
+  // An ingest run from a shell, --watch or another machine swaps the index under the running bot.
+  const stopWatch = watchIndex(store, engine, logger);
   await startBot(
     config,
     {
       engine,
       reindex: async () => {
-        const s = await runIngest(config);
+        const s = await runIngest(config, { store });
         await engine.reload();
         return { ...s };
       },
+      feedback: store.feedback(),
       logger,
     },
     {
       onShutdown: async () => {
         await stopWatch();
         await engine.close();
+        await store.close();
       },
     },
   );

@@ -27,6 +27,12 @@ const httpUrl = z
   .url()
   .regex(/^https?:\/\//i, "must start with http:// or https://");
 
+/** postgres://user:password@host:port/database (the form every Postgres client takes). */
+const postgresUrl = z
+  .string()
+  .url()
+  .regex(/^postgres(ql)?:\/\//i, "must be a postgres:// or postgresql:// URL");
+
 /** An optional string setting: unset and blank both mean "not configured". */
 const optional = (schema: z.ZodString) =>
   z
@@ -39,6 +45,14 @@ export const envSchema = z.object({
   SEEDS_DIR: z.string().default("seeds"),
   INDEX_DIR: z.string().default("index"),
   CACHE_DIR: z.string().default(".cache"),
+  STORE: z.enum(["files", "postgres"]).default("files"),
+  DATABASE_URL: optional(postgresUrl),
+  PG_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case SQL identifier (letters, digits, _)")
+    .default("footnote"),
+  RELOAD_POLL_MS: int(100, 600_000).default(2_000),
+  INGEST_LEASE_SECONDS: int(5, 86_400).default(120),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   CHUNK_TOKENS: int(32, 2048).default(256),
@@ -84,11 +98,26 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Where the index lives: embedded files (default) or a Postgres database shared by many processes. */
+export type StoreConfig =
+  | { kind: "files"; indexDir: string }
+  | {
+      kind: "postgres";
+      url: string;
+      /** Schema holding Footnote's tables, so one database can hold several corpora. */
+      schema: string;
+      /** How often a serving process checks for a new live generation. */
+      pollMs: number;
+      /** A claimed document returns to the queue when its worker has not renewed the claim for this long. */
+      leaseSeconds: number;
+    };
+
 export interface Config {
   root: string;
   seedsDir: string;
   indexDir: string;
   cacheDir: string;
+  store: StoreConfig;
   logLevel: Env["LOG_LEVEL"];
   chunk: { targetTokens: number; overlapTokens: number };
   embedder: {
@@ -140,12 +169,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   if (e.CHUNK_OVERLAP_TOKENS >= e.CHUNK_TOKENS) {
     throw new ConfigError("Invalid configuration — CHUNK_OVERLAP_TOKENS must be smaller than CHUNK_TOKENS");
   }
+  if (e.STORE === "postgres" && !e.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid configuration — DATABASE_URL: required when STORE=postgres (postgres://user:password@host:5432/database)",
+    );
+  }
   const at = (p: string) => resolve(root, p);
   return {
     root,
     seedsDir: at(e.SEEDS_DIR),
     indexDir: at(e.INDEX_DIR),
     cacheDir: at(e.CACHE_DIR),
+    store:
+      e.STORE === "postgres" && e.DATABASE_URL
+        ? {
+            kind: "postgres",
+            url: e.DATABASE_URL,
+            schema: e.PG_SCHEMA,
+            pollMs: e.RELOAD_POLL_MS,
+            leaseSeconds: e.INGEST_LEASE_SECONDS,
+          }
+        : { kind: "files", indexDir: at(e.INDEX_DIR) },
     logLevel: e.LOG_LEVEL,
     chunk: { targetTokens: e.CHUNK_TOKENS, overlapTokens: e.CHUNK_OVERLAP_TOKENS },
     embedder: {

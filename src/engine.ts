@@ -8,7 +8,7 @@ export interface Engine {
   /** Checks a claim against the books element by element: supported, contradicted or not found. */
   check(claim: string): Promise<FactCheck>;
   /** A chunk by id, with its neighbours in the same document for context. */
-  passage(id: string): PassageContext | undefined;
+  passage(id: string): Promise<PassageContext | undefined>;
   about(): IndexInfo;
 }
 

@@ -1,17 +1,15 @@
+import { hostname } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { chunkDocument, embeddingText } from "./chunk.js";
 import { createProgress } from "./cli/progress.js";
 import type { Config } from "./config.js";
 import { cleanDocument } from "./corpus/clean.js";
-import { type LoadWarning, loadSeeds } from "./corpus/load.js";
+import { type LoadWarning, loadSeeds, type SeedDocument } from "./corpus/load.js";
 import { withEmbeddingCache } from "./embed/cache.js";
 import { createEmbedder } from "./embed/create.js";
 import type { Embedder } from "./embed/embedder.js";
-import { KeywordIndex } from "./index/keywords.js";
-import { withIndexLock } from "./index/lock.js";
-import { FORMAT_VERSION, type Manifest } from "./index/manifest.js";
-import { readManifest, writeIndex } from "./index/store.js";
-import { HnswVectorStore } from "./index/vectors.js";
-import type { Chunk } from "./types.js";
+import { openStore } from "./index/open-store.js";
+import type { BuildPlan, BuildTask, DocumentOutput, Store } from "./index/port.js";
 
 export interface IngestSummary {
   documents: number;
@@ -34,18 +32,40 @@ export interface IngestOptions {
   progress?: boolean;
   /** An embedder to reuse (e.g. the running bot's); created from config otherwise. */
   embedder?: Embedder;
+  /** A store to reuse (e.g. the running bot's); opened from config otherwise. */
+  store?: Store;
+  /** How long a worker waits before asking again while other workers hold the remaining documents. */
+  pollMs?: number;
 }
 
 /**
- * seeds/ → clean → chunk → embed (cached by text hash) → index/, written as a new build and
- * swapped in atomically. Documents are compared with the last manifest by content hash, and a
- * run where nothing changed leaves the index untouched.
+ * seeds/ → clean → chunk → embed (cached by text hash) → the store, as a new generation made live
+ * in one step. Documents are compared with the live generation by content hash: only new and
+ * changed ones are processed, the rest are carried over, and a run where nothing changed leaves
+ * the index untouched. With the Postgres store, every process running this with the same seeds
+ * works on the same build, each claiming the next document.
  */
 export async function runIngest(config: Config, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
-  return withIndexLock(config.indexDir, async () => {
+  const seconds = () => Math.round((performance.now() - started) / 10) / 100;
+  const store = options.store ?? (await openStore(config));
+  try {
+    return await store.writing(() => ingestLocked(config, store, options, seconds));
+  } finally {
+    if (!options.store) await store.close();
+  }
+}
+
+async function ingestLocked(
+  config: Config,
+  store: Store,
+  options: IngestOptions,
+  seconds: () => number,
+): Promise<IngestSummary> {
+  const base = options.embedder ?? (await createEmbedder(config.embedder));
+  try {
     const { docs, warnings } = await loadSeeds(config.seedsDir);
-    const previous = await readManifest(config.indexDir).catch(() => undefined);
+    const previous = await store.manifest().catch(() => undefined);
     const before = new Map(previous?.documents.map((d) => [d.id, d.hash]));
     const diff = {
       added: docs.filter((d) => !before.has(d.id)).map((d) => d.id),
@@ -53,81 +73,91 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       unchanged: docs.filter((d) => before.get(d.id) === d.hash).map((d) => d.id),
       removed: [...before.keys()].filter((id) => !docs.some((d) => d.id === id)),
     };
-    const seconds = () => Math.round((performance.now() - started) / 10) / 100;
-
-    const base = options.embedder ?? (await createEmbedder(config.embedder));
-    const closeBase = () => (options.embedder ? Promise.resolve() : base.close());
-    try {
-      const sameSettings =
-        previous !== undefined &&
-        previous.chunking.targetTokens === config.chunk.targetTokens &&
-        previous.chunking.overlapTokens === config.chunk.overlapTokens &&
-        previous.embedder.id === base.id;
-      const nothingChanged = diff.added.length + diff.updated.length + diff.removed.length === 0;
-      if (!options.full && sameSettings && nothingChanged && previous) {
-        return {
-          documents: docs.length,
-          chunks: previous.chunks,
-          embedded: 0,
-          ...diff,
-          warnings,
-          seconds: seconds(),
-          rebuilt: false,
-        };
-      }
-
-      const chunks: Chunk[] = [];
-      const documents: Manifest["documents"] = [];
-      for (const seed of docs) {
-        const doc = seed.kind === "text" ? cleanDocument(seed.id, seed.raw, seed.meta) : seed.doc;
-        const docChunks = chunkDocument(doc, config.chunk);
-        chunks.push(...docChunks);
-        documents.push({ id: doc.id, title: doc.title, hash: seed.hash, chunks: docChunks.length });
-      }
-
-      const embedder = withEmbeddingCache(base, config.cacheDir);
-      const vectors = await embedAll(embedder, chunks.map(embeddingText), options.progress ?? false);
-      const manifest: Manifest = {
-        formatVersion: FORMAT_VERSION,
-        builtAt: new Date().toISOString(),
-        embedder: { id: embedder.id, dimension: embedder.dimension },
-        chunking: { ...config.chunk },
-        documents,
-        chunks: chunks.length,
-      };
-      await writeIndex(config.indexDir, {
-        manifest,
-        chunks,
-        vectors: HnswVectorStore.build(embedder.dimension, vectors),
-        keywords: KeywordIndex.build(chunks),
-      });
-      return {
-        documents: docs.length,
-        chunks: chunks.length,
-        embedded: embedder.misses,
-        ...diff,
-        warnings,
-        seconds: seconds(),
-        rebuilt: true,
-      };
-    } finally {
-      await closeBase();
+    const sameSettings =
+      previous !== undefined &&
+      previous.chunking.targetTokens === config.chunk.targetTokens &&
+      previous.chunking.overlapTokens === config.chunk.overlapTokens &&
+      previous.embedder.id === base.id;
+    const nothingChanged = diff.added.length + diff.updated.length + diff.removed.length === 0;
+    const summary = { documents: docs.length, ...diff, warnings };
+    if (!options.full && sameSettings && nothingChanged && previous) {
+      return { ...summary, chunks: previous.chunks, embedded: 0, seconds: seconds(), rebuilt: false };
     }
-  });
+
+    const plan: BuildPlan = {
+      embedder: { id: base.id, dimension: base.dimension },
+      chunking: { ...config.chunk },
+      documents: docs.map((d) => ({ id: d.id, hash: d.hash })),
+      process: options.full || !sameSettings ? docs.map((d) => d.id) : [...diff.added, ...diff.updated],
+    };
+    const embedder = withEmbeddingCache(base, await store.vectorCache(base));
+    const seeds = new Map(docs.map((d) => [d.id, d]));
+    await buildGeneration(store, plan, {
+      progress: options.progress,
+      pollMs: options.pollMs,
+      async produce(task) {
+        const seed = seeds.get(task.doc) as SeedDocument;
+        const doc = seed.kind === "text" ? cleanDocument(seed.id, seed.raw, seed.meta) : seed.doc;
+        const chunks = chunkDocument(doc, config.chunk);
+        return { title: doc.title, chunks, vectors: await embedAll(embedder, chunks.map(embeddingText)) };
+      },
+    });
+    const manifest = await store.manifest();
+    return {
+      ...summary,
+      chunks: manifest?.chunks ?? 0,
+      embedded: embedder.misses,
+      seconds: seconds(),
+      rebuilt: true,
+    };
+  } finally {
+    if (!options.embedder) await base.close();
+  }
 }
 
-async function embedAll(embedder: Embedder, texts: string[], progress: boolean): Promise<Float32Array[]> {
-  const bar = createProgress("Embedding", texts.length, progress ? undefined : false);
-  const out: Float32Array[] = [];
-  const step = 256;
+export interface BuildOptions {
+  /** Turns a claimed document into its chunks and vectors. */
+  produce(task: BuildTask): Promise<DocumentOutput>;
+  progress?: boolean;
+  /** How long a worker waits before asking again while other workers hold the remaining documents. */
+  pollMs?: number;
+}
+
+/**
+ * Builds a generation through the store: claims documents until none is left, producing each,
+ * and the store makes the generation live once all are done (whichever process finishes last).
+ */
+export async function buildGeneration(store: Store, plan: BuildPlan, options: BuildOptions): Promise<string> {
+  const worker = `${hostname()}#${process.pid}`;
+  const bar = createProgress(
+    "Ingesting documents",
+    plan.process.length,
+    options.progress ? undefined : false,
+  );
   try {
-    for (let i = 0; i < texts.length; i += step) {
-      const batch = texts.slice(i, i + step);
-      out.push(...(await embedder.embed(batch)));
-      bar.increment(batch.length);
-    }
+    const { generation } = await store.ingest(plan, async (build) => {
+      for (;;) {
+        const task = await build.claim(worker);
+        if (!task) {
+          if ((await build.remaining()) === 0) return;
+          // Other workers hold the rest; a crashed one's claims come back when their lease runs out.
+          await sleep(options.pollMs ?? 1000);
+          continue;
+        }
+        await build.complete(task, worker, await options.produce(task));
+        bar.increment(1);
+      }
+    });
+    return generation;
   } finally {
     bar.stop();
   }
+}
+
+/** Embeds in slices, so one long document does not hold every vector's batch in flight at once. */
+export async function embedAll(embedder: Embedder, texts: string[]): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  const step = 256;
+  for (let i = 0; i < texts.length; i += step) out.push(...(await embedder.embed(texts.slice(i, i + step))));
   return out;
 }

@@ -4,110 +4,120 @@ import { answerFromCheck } from "./answer/verdict.js";
 import type { Config } from "./config.js";
 import { createEmbedder } from "./embed/create.js";
 import type { Embedder } from "./embed/embedder.js";
-import type { AskOptions, Engine, IndexInfo, PassageContext, SearchOptions } from "./engine.js";
+import type { AskOptions, Engine, IndexInfo, SearchOptions } from "./engine.js";
 import { checkClaim, DEFAULT_FACTCHECK_SETTINGS, type FactCheckSettings } from "./factcheck/check.js";
-import { currentBuild, type IndexData, loadIndex } from "./index/store.js";
+import { openStore } from "./index/open-store.js";
+import type { IndexReader, Store } from "./index/port.js";
 import { contextualQuery } from "./search/follow-up.js";
 import { DEFAULT_SEARCH_SETTINGS, HybridSearcher } from "./search/hybrid.js";
-import type { Answer, Chunk, FactCheck, SearchResult } from "./types.js";
+import type { Answer, FactCheck, SearchResult } from "./types.js";
+import { answerTypesOf } from "./understand/question.js";
 
 export interface LoadedEngine extends Engine {
-  /** Loads the index's live build if it changed and swaps it in; in-flight questions finish on the old one. */
+  /** Opens the store's live generation if it changed and swaps it in; in-flight questions finish on the old one. */
   reload(): Promise<boolean>;
+  /** The store the engine reads (for hot reload, reindex and feedback). */
+  readonly store: Store;
   close(): Promise<void>;
 }
 
-/** One immutable view of a build: swapped as a whole on reload. */
+/** One immutable view of a generation: swapped as a whole on reload. */
 interface Snapshot {
-  build: string;
-  index: IndexData;
+  reader: IndexReader;
   searcher: HybridSearcher;
-  byId: Map<string, number>;
 }
 
 export interface OpenOptions {
   embedder?: Embedder;
   answerer?: Answerer;
+  /** A store to share (e.g. with ingest in the same process); opened from config otherwise. */
+  store?: Store;
   /** Fact-check tuning (the eval sweeps it); the measured defaults otherwise. */
   factCheck?: FactCheckSettings;
 }
 
-/** Opens the engine over the built index (embedder model + index load). */
+/** Opens the engine over the store's live generation (embedder model + the store's reader). */
 export async function openEngine(config: Config, options: OpenOptions = {}): Promise<LoadedEngine> {
-  const embedder = options.embedder ?? (await createEmbedder(config.embedder));
-  const ownsEmbedder = options.embedder === undefined;
-  const answerer = options.answerer ?? (await defaultAnswerer(config));
-
-  const load = async (): Promise<Snapshot> => {
-    const build = (await currentBuild(config.indexDir)) ?? "";
-    const index = await loadIndex(config.indexDir, embedder);
-    return {
-      build,
-      index,
-      searcher: new HybridSearcher(index, embedder, { ...DEFAULT_SEARCH_SETTINGS, ...config.search }),
-      byId: new Map(index.chunks.map((c, i) => [c.id, i])),
-    };
+  const owned: (() => Promise<void>)[] = [];
+  const closeOwned = async () => {
+    for (const close of owned.reverse()) await close();
   };
-  let snap: Snapshot;
   try {
-    snap = await load();
+    const embedder = options.embedder ?? (await createEmbedder(config.embedder));
+    if (!options.embedder) owned.push(() => embedder.close());
+    const store = options.store ?? (await openStore(config));
+    if (!options.store) owned.push(() => store.close());
+    const answerer = options.answerer ?? (await defaultAnswerer(config));
+    const settings = { ...DEFAULT_SEARCH_SETTINGS, ...config.search };
+
+    const load = async (): Promise<Snapshot> => {
+      const reader = await store.open(embedder);
+      return { reader, searcher: new HybridSearcher(reader, embedder, settings) };
+    };
+    let snap = await load();
+    let reloading: Promise<boolean> | undefined;
+
+    const search = (query: string, opts: SearchOptions = {}): Promise<SearchResult> =>
+      snap.searcher.search(query, opts);
+    const passage = (id: string) => snap.reader.passage(id);
+    const check = (claim: string): Promise<FactCheck> => {
+      const { searcher } = snap;
+      return checkClaim(
+        claim,
+        {
+          search: (q, o) => searcher.search(q, o),
+          passage: async (id) => (await passage(id))?.chunk,
+          reader: searcher.reader,
+        },
+        options.factCheck ?? DEFAULT_FACTCHECK_SETTINGS,
+      );
+    };
+
+    return {
+      store,
+      search,
+      check,
+      passage,
+      async ask(question: string, opts: AskOptions = {}): Promise<Answer> {
+        const query = contextualQuery(question, opts.history ?? []);
+        // "Did exports grow by 40%?" is a claim to check: the answer is the verdict, with its evidence.
+        if (answerTypesOf(query).includes("yesno"))
+          return { ...answerFromCheck(await check(query)), question };
+        const { searcher } = snap;
+        const result = await searcher.search(query, opts);
+        const answer = await answerer.answer(query, result, {
+          onToken: opts.onToken,
+          reader: searcher.reader,
+        });
+        return { ...answer, question };
+      },
+      about(): IndexInfo {
+        const { manifest } = snap.reader;
+        return {
+          documents: manifest.documents.map((d) => ({ id: d.id, title: d.title, chunks: d.chunks })),
+          chunks: manifest.chunks,
+          embedder: manifest.embedder.id,
+          builtAt: manifest.builtAt,
+        };
+      },
+      reload() {
+        // Overlapping triggers (a watcher and /reindex) share one load.
+        reloading ??= (async () => {
+          const live = await store.live();
+          if (!live || live === snap.reader.generation) return false;
+          snap = await load();
+          return true;
+        })().finally(() => {
+          reloading = undefined;
+        });
+        return reloading;
+      },
+      close: closeOwned,
+    };
   } catch (err) {
-    if (ownsEmbedder) await embedder.close();
+    await closeOwned();
     throw err;
   }
-
-  const search = (query: string, opts: SearchOptions = {}): Promise<SearchResult> =>
-    snap.searcher.search(query, opts);
-  const passage = (id: string): PassageContext | undefined => {
-    const { chunks } = snap.index;
-    const i = snap.byId.get(id);
-    if (i === undefined) return undefined;
-    const chunk = chunks[i] as Chunk;
-    const sameDoc = (c: Chunk | undefined) => (c && c.doc === chunk.doc ? c : undefined);
-    return { chunk, before: sameDoc(chunks[i - 1]), after: sameDoc(chunks[i + 1]) };
-  };
-  const check = (claim: string): Promise<FactCheck> =>
-    checkClaim(
-      claim,
-      { search, passage: (id) => passage(id)?.chunk, reader: snap.searcher.reader },
-      options.factCheck ?? DEFAULT_FACTCHECK_SETTINGS,
-    );
-
-  return {
-    search,
-    check,
-    passage,
-    async ask(question: string, opts: AskOptions = {}): Promise<Answer> {
-      const query = contextualQuery(question, opts.history ?? []);
-      const analysis = snap.searcher.analyze(query);
-      // "Did exports grow by 40%?" is a claim to check: the answer is the verdict, with its evidence.
-      if (analysis.answerTypes.includes("yesno")) return { ...answerFromCheck(await check(query)), question };
-      const result = await search(query, opts);
-      const answer = await answerer.answer(query, result, {
-        onToken: opts.onToken,
-        reader: snap.searcher.reader,
-      });
-      return { ...answer, question };
-    },
-    about(): IndexInfo {
-      const { manifest } = snap.index;
-      return {
-        documents: manifest.documents.map((d) => ({ id: d.id, title: d.title, chunks: d.chunks })),
-        chunks: manifest.chunks,
-        embedder: manifest.embedder.id,
-        builtAt: manifest.builtAt,
-      };
-    },
-    async reload() {
-      const build = await currentBuild(config.indexDir);
-      if (!build || build === snap.build) return false;
-      snap = await load();
-      return true;
-    },
-    async close() {
-      if (ownsEmbedder) await embedder.close();
-    },
-  };
 }
 
 async function defaultAnswerer(config: Config): Promise<Answerer> {

@@ -71,27 +71,32 @@ export function watchDebounced(
 }
 
 /**
- * Hot reload: when `index/CURRENT` changes (an ingest or /reindex swapped in a new build), the
- * engine loads the new build and swaps it in; questions meanwhile are answered from the old one.
+ * Hot reload: when the store's live generation changes (an ingest or /reindex, in this process or
+ * any other — index/CURRENT for files, the generation row for Postgres), the engine opens the new
+ * one and swaps it in; questions meanwhile are answered from the old one.
  */
 export function watchIndex(
-  indexDir: string,
+  store: { watch(onChange: () => void): () => Promise<void> },
   engine: Reloadable,
   logger: ReloadLogger,
-  debounceMs = 500,
 ): () => Promise<void> {
-  return watchDebounced(
-    indexDir,
-    async () => {
+  let running: Promise<void> = Promise.resolve();
+  const stop = store.watch(() => {
+    running = running.then(async () => {
       const started = performance.now();
-      if (await engine.reload())
-        logger.info({ ms: Math.round(performance.now() - started) }, "index reloaded: new build is live");
-    },
-    {
-      debounceMs,
-      // CURRENT is replaced by a rename; a null name means the platform could not tell which file changed.
-      accept: (name) => name === null || name === "CURRENT",
-      onError: (err) => logger.error({ err }, "index reload failed; still answering from the previous build"),
-    },
-  );
+      try {
+        if (await engine.reload())
+          logger.info(
+            { ms: Math.round(performance.now() - started) },
+            "index reloaded: new generation is live",
+          );
+      } catch (err) {
+        logger.error({ err }, "index reload failed; still answering from the previous generation");
+      }
+    });
+  });
+  return async () => {
+    await stop();
+    await running;
+  };
 }

@@ -54,9 +54,26 @@ describe("loadConfig", () => {
     ["EMBEDDER", "openai", /EMBEDDER/],
     ["LLM_BASE_URL", "localhost:11434", /LLM_BASE_URL/],
     ["DISCORD_ALLOW_DMS", "maybe", /DISCORD_ALLOW_DMS/],
+    ["STORE", "sqlite", /STORE/],
+    ["DATABASE_URL", "localhost:5432/footnote", /DATABASE_URL/],
+    ["DATABASE_URL", "mysql://db/footnote", /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    ["PG_SCHEMA", "Footnote; DROP", /PG_SCHEMA: must be a lower-case SQL identifier/],
+    ["RELOAD_POLL_MS", "0", /RELOAD_POLL_MS/],
   ])("rejects a bad %s with a message naming it", (name, value, message) => {
     expect(() => load({ [name]: value })).toThrow(ConfigError);
     expect(() => load({ [name]: value })).toThrow(message);
+  });
+
+  it("defaults to the file store and reads the Postgres store's settings", () => {
+    expect(load({}).store).toEqual({ kind: "files", indexDir: "/srv/footnote/index" });
+    expect(load({ STORE: "postgres", DATABASE_URL: "postgres://u:p@db:5432/footnote" }).store).toEqual({
+      kind: "postgres",
+      url: "postgres://u:p@db:5432/footnote",
+      schema: "footnote",
+      pollMs: 2000,
+      leaseSeconds: 120,
+    });
+    expect(() => load({ STORE: "postgres" })).toThrow(/DATABASE_URL: required when STORE=postgres/);
   });
 
   it("rejects an overlap that is not smaller than the chunk size", () => {

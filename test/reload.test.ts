@@ -39,7 +39,7 @@ describe("watchIndex: hot reload after a re-ingest", () => {
     expect(await hasNewText()).toBe(false);
     const reloaded: object[] = [];
     const logger = { info: (o: object) => reloaded.push(o), error: () => {} };
-    const stop = watchIndex(config.indexDir, engine, logger, 100);
+    const stop = watchIndex(engine.store, engine, logger);
 
     // Searches fired continuously from before the re-ingest until after the reload.
     let searching = true;

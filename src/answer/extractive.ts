@@ -84,7 +84,7 @@ export function createExtractiveAnswerer(settings: Partial<ExtractiveSettings> =
     mode: "extractive",
     async answer(_question: string, result: SearchResult, options: AnswerOptions = {}): Promise<Answer> {
       const reader = options.reader ?? CorpusReader.fromChunks(result.hits.map((h) => h.chunk));
-      const q = result.analysis ?? analyzeQuestion(result.query, reader);
+      const q = result.analysis ?? analyzeQuestion(result.query, await reader.vocabularyFor(result.query));
       const read = { ...result, analysis: q };
       const candidates = rankSentences(read, reader, s);
       const lead = pickLead(read, candidates);
@@ -179,11 +179,11 @@ function sentencesOf(
   s: ExtractiveSettings,
 ): Candidate[] {
   const view = reader.view(hit.chunk);
-  const matches = view.sentences.map((_, i) => matchSentence(q, view, i, reader.weight));
+  const matches = view.sentences.map((_, i) => matchSentence(q, view, i, q.weight));
   return view.sentences.map((sentence, i) => {
     const own = matches[i] as SentenceMatch;
     const next = matches[i + 1];
-    const paired = next !== undefined && pairAdds(own, next, view, i, reader.weight, s.pairGain);
+    const paired = next !== undefined && pairAdds(own, next, view, i, q.weight, s.pairGain);
     // When the next sentence states what this one announces, its period is the figure's period.
     const match =
       paired && next && next.typed > own.typed

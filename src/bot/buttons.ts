@@ -45,7 +45,7 @@ export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<v
     await sendPages(i, renderMoreSources(state.answer.question, result, offset));
   } else {
     const first = state.answer.citations[0];
-    const passage = first && ctx.engine.passage(first.chunkId);
+    const passage = first && (await ctx.engine.passage(first.chunkId));
     await sendPages(
       i,
       passage ? renderPassage(passage) : [notice(NOTICES.notFoundPassage(first?.chunkId ?? ""))],

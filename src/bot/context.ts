@@ -1,13 +1,12 @@
 import type { AskOptions } from "../engine.js";
 import type { Answer } from "../types.js";
-import type { FeedbackLog } from "./feedback.js";
 import type { PreconditionEnv } from "./preconditions/precondition.js";
 import { renderAnswer, renderPartialAnswer } from "./render/answer.js";
 import type { Page } from "./render/page.js";
 import type { LiveReply } from "./reply.js";
 import { type AnswerState, type Lru, shortId } from "./state.js";
 import { createStreamPacer } from "./stream-pacer.js";
-import type { BotDeps, ReindexSummary } from "./types.js";
+import type { BotDeps, FeedbackSink, ReindexSummary } from "./types.js";
 
 /** Everything a handler needs, built once by startBot. */
 export interface BotContext extends BotDeps, PreconditionEnv {
@@ -15,7 +14,7 @@ export interface BotContext extends BotDeps, PreconditionEnv {
   answers: Lru<AnswerState>;
   /** Earlier questions per bot-owned thread, for follow-ups. */
   threads: Lru<string[]>;
-  feedback: FeedbackLog;
+  feedback: FeedbackSink;
   /** The running reindex, so a second /reindex waits for it instead of starting another. */
   reindexing?: Promise<ReindexSummary>;
 }

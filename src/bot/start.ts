@@ -45,7 +45,7 @@ export async function startBot(
     limiter: new RateLimiter(config.discord.rateLimit),
     answers: new Lru<AnswerState>(options.answerCapacity ?? 1000),
     threads: new Lru<string[]>(1000),
-    feedback: new FeedbackLog(config.discord.feedbackLog),
+    feedback: deps.feedback ?? new FeedbackLog(config.discord.feedbackLog),
   };
   const client = createClient(config);
   const wiring = wireClient(client, ctx);

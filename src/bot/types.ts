@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
+import type { FeedbackEntry } from "./feedback.js";
 
 /**
  * Structural shapes of the dependencies the bot is handed. The bot never imports retrieval,
@@ -12,8 +13,15 @@ export type ReindexSummary = Record<string, unknown>;
 
 export interface BotDeps {
   engine: Engine;
+  /** Where votes go (the store's); a FEEDBACK_LOG file when not given. */
+  feedback?: FeedbackSink;
   reindex: () => Promise<ReindexSummary>;
   logger: Logger;
+}
+
+export interface FeedbackSink {
+  record(entry: FeedbackEntry): Promise<void>;
+  flush(): Promise<void>;
 }
 
 /** The parts of the app config the bot reads. */

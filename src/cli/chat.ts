@@ -26,7 +26,7 @@ export async function runChat(engine: Engine, options: ChatOptions = {}): Promis
         history.length = 0;
         say("(new conversation)");
       } else if (line.startsWith("/source ")) {
-        const p = engine.passage(line.slice(8).trim());
+        const p = await engine.passage(line.slice(8).trim());
         say(
           p
             ? `${p.chunk.title} — ${p.chunk.section}, p. ${p.chunk.pageStart}\n\n${p.chunk.text}`

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { textKey } from "../embed/cache.js";
 import type { Embedder } from "../embed/embedder.js";
-import { KeywordIndex } from "../index/keywords.js";
-import { HnswVectorStore } from "../index/vectors.js";
+import type { IndexReader, Store } from "../index/port.js";
+import { buildGeneration } from "../ingest.js";
 import {
   DEFAULT_SEARCH_SETTINGS,
   HybridSearcher,
@@ -56,14 +57,9 @@ export interface BeirReport {
   queries: number;
 }
 
-/** Indexes the corpus in memory (one passage per doc: title + text) and scores the ranked lists. */
-export async function evaluateBeir(
-  data: BeirData,
-  embedder: Embedder,
-  mode: SearchMode,
-  settings: Partial<SearchSettings>,
-): Promise<BeirReport> {
-  const chunks: Chunk[] = data.docs.map((d) => {
+/** The corpus as passages: one per doc, title + text, with the doc id as its document. */
+export function beirChunks(data: BeirData): Chunk[] {
+  return data.docs.map((d) => {
     const text = d.title ? `${d.title}. ${d.text}` : d.text;
     return {
       id: d.id,
@@ -79,11 +75,59 @@ export async function evaluateBeir(
       pageBreaks: [],
     };
   });
-  const vectors =
-    mode === "bm25"
-      ? HnswVectorStore.build(embedder.dimension, [])
-      : HnswVectorStore.build(embedder.dimension, await embedder.embed(chunks.map((c) => c.text)));
-  const searcher = new HybridSearcher({ chunks, vectors, keywords: KeywordIndex.build(chunks) }, embedder, {
+}
+
+/**
+ * Writes the corpus into a store (files or Postgres, like the books) as one generation,
+ * unless the store already holds exactly these passages for this embedder.
+ */
+export async function indexBeir(
+  data: BeirData,
+  store: Store,
+  embedder: Embedder,
+  options: { progress?: boolean } = {},
+): Promise<void> {
+  await store.writing(() => indexBeirLocked(data, store, embedder, options));
+}
+
+async function indexBeirLocked(
+  data: BeirData,
+  store: Store,
+  embedder: Embedder,
+  options: { progress?: boolean },
+): Promise<void> {
+  const chunks = new Map(beirChunks(data).map((c) => [c.id, c]));
+  const documents = [...chunks.values()].map((c) => ({ id: c.id, hash: textKey(c.text) }));
+  const live = await store.manifest().catch(() => undefined);
+  const same =
+    live?.embedder.id === embedder.id &&
+    live.documents.length === documents.length &&
+    live.documents.every((d, i) => d.id === documents[i]?.id && d.hash === documents[i]?.hash);
+  if (same) return;
+  const plan = {
+    embedder: { id: embedder.id, dimension: embedder.dimension },
+    chunking: { targetTokens: 0, overlapTokens: 0 },
+    documents,
+    process: documents.map((d) => d.id),
+  };
+  await buildGeneration(store, plan, {
+    progress: options.progress,
+    async produce(task) {
+      const chunk = chunks.get(task.doc) as Chunk;
+      return { title: chunk.title, chunks: [chunk], vectors: await embedder.embed([chunk.text]) };
+    },
+  });
+}
+
+/** Ranks every query over the store's passages and scores the lists. */
+export async function evaluateBeir(
+  data: BeirData,
+  reader: IndexReader,
+  embedder: Embedder,
+  mode: SearchMode,
+  settings: Partial<SearchSettings>,
+): Promise<BeirReport> {
+  const searcher = new HybridSearcher(reader, embedder, {
     ...DEFAULT_SEARCH_SETTINGS,
     ...settings,
     topK: 100,
@@ -116,7 +160,7 @@ export async function evaluateBeir(
     "recall@100": r(recall),
     "mrr@10": r(mrr),
     mode,
-    docs: data.docs.length,
+    docs: reader.manifest.chunks,
     queries: qids.length,
   };
 }

@@ -75,7 +75,6 @@ function checkFigure(
   onPoint: boolean,
   claimWords: Set<string>,
   claimNames: Set<string>,
-  weight: (t: string) => number,
   taken: Figure[] = [],
   dated: (b: Figure) => boolean = () => true,
 ): FigureCheck {
@@ -93,9 +92,9 @@ function checkFigure(
   // and food trade" is not "trade"), or the window bears out the claim's other figures.
   const known = (b: Figure) => {
     const specific = b.near.filter((t) => !MEASURE_WORDS.has(t) && !claimNames.has(t));
-    const total = specific.reduce((x, t) => x + weight(t), 0);
-    const got = specific.reduce((x, t) => x + (holdsWord(claimWords, t) ? weight(t) : 0), 0);
-    return total === 0 ? 1 : got / total;
+    return specific.length === 0
+      ? 1
+      : specific.filter((t) => holdsWord(claimWords, t)).length / specific.length;
   };
   const subjectNear = (f: Figure) => f.near.filter((t) => claimWords.has(t) || !/^[A-Z]/.test(t));
   const about = (b: Figure) =>
@@ -414,7 +413,7 @@ export function alignWindow(
   // What a figure is about is said by the subject's words, not by the names ("Belarusian" is everywhere).
   const nameTokens = new Set(claim.names.flatMap((n) => n.tokens));
   const claimWords = new Set([...claim.reading.terms].filter((t) => !nameTokens.has(t)));
-  const first = claim.figures.map((f) => checkFigure(f, own.figures, false, claimWords, nameTokens, weight));
+  const first = claim.figures.map((f) => checkFigure(f, own.figures, false, claimWords, nameTokens));
   const taken = first.flatMap((f) => (f.check.status === "matched" && f.book ? [f.book] : []));
   const onPoint = taken.length > 0;
   // Which of the window's sentences speak of the claim's period.
@@ -429,9 +428,9 @@ export function alignWindow(
     ? claim.figures.map((f, k) =>
         first[k]?.check.status === "matched"
           ? (first[k] as FigureCheck)
-          : checkFigure(f, own.figures, true, claimWords, nameTokens, weight, taken, dated),
+          : checkFigure(f, own.figures, true, claimWords, nameTokens, taken, dated),
       )
-    : claim.figures.map((f) => checkFigure(f, own.figures, false, claimWords, nameTokens, weight, [], dated));
+    : claim.figures.map((f) => checkFigure(f, own.figures, false, claimWords, nameTokens, [], dated));
   // The window's own dates (relative ones dated by what precedes), and the narrative's date before it.
   const ownPeriods = sentences.flatMap((_, k) =>
     periodsOf(view, from + k, CONTEXT_SENTENCES).filter((p) =>

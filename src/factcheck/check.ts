@@ -1,8 +1,9 @@
 /** Fact-check entry point: claim → elements → passages from search → windows aligned → verdict. */
 import type { CorpusReader } from "../search/corpus-reader.js";
 import type { Chunk, FactCheck, SearchResult } from "../types.js";
+import type { Vocabulary } from "../understand/question.js";
 import { type AlignSettings, alignWindow, DEFAULT_ALIGN_SETTINGS } from "./align.js";
-import { analyzeClaim, type ClaimAnalysis } from "./claim.js";
+import { analyzeClaim, type ClaimAnalysis, withPassages } from "./claim.js";
 import { DEFAULT_VERDICT_SETTINGS, judge, type VerdictSettings } from "./verdict.js";
 
 /** Every tuning value of the fact-check, with the measurement behind it (docs/quality.md). */
@@ -29,8 +30,8 @@ export interface FactCheckSources {
   /** The engine's hybrid search. */
   search: (query: string, opts?: { topK?: number }) => Promise<SearchResult>;
   /** Resolves a chunk id, so the other books' copies collapsed into a hit are read too. */
-  passage?: (id: string) => Chunk | undefined;
-  /** The index's reader: term weights and passages read once. */
+  passage?: (id: string) => Promise<Chunk | undefined>;
+  /** The generation's reader: the corpus vocabulary and passages read once. */
   reader: CorpusReader;
 }
 
@@ -40,7 +41,7 @@ export async function checkClaim(
   settings: FactCheckSettings = DEFAULT_FACTCHECK_SETTINGS,
 ): Promise<FactCheck> {
   const { reader } = sources;
-  const c = analyzeClaim(claim, { common: (t) => reader.stats.common(t) });
+  const c = analyzeClaim(claim);
   if (c.open) {
     return {
       claim,
@@ -53,15 +54,23 @@ export async function checkClaim(
   }
   // The claim as written finds passages with its figures; its subject alone finds those giving other figures.
   const queries = [...new Set([c.statement, c.subject].filter((q) => q.trim().length > 0))];
-  const results = await Promise.all(queries.map((q) => sources.search(q, { topK: settings.topK })));
+  const [results, vocabulary] = await Promise.all([
+    Promise.all(queries.map((q) => sources.search(q, { topK: settings.topK }))),
+    reader.vocabularyFor(c.statement),
+  ]);
   // A copy in another book may word the subject as the claim does, so copies are read too.
-  const found = results.flatMap((r) =>
-    r.hits.flatMap((h) => [h.chunk, ...(sources.passage ? h.duplicates.map(sources.passage) : [])]),
+  const { passage } = sources;
+  const found = await Promise.all(
+    results.flatMap((r) => r.hits.flatMap((h) => [h.chunk, ...(passage ? h.duplicates.map(passage) : [])])),
   );
   const chunks = [
     ...new Map(found.filter((x): x is Chunk => x !== undefined).map((x) => [x.id, x])).values(),
   ];
-  return { claim, ...judgeClaim(c, chunks, reader, settings) };
+  const read = withPassages(
+    c,
+    chunks.map((x) => x.text),
+  );
+  return { claim, ...judgeClaim(read, chunks, reader, vocabulary, settings) };
 }
 
 /**
@@ -72,6 +81,7 @@ export function judgeClaim(
   c: ClaimAnalysis,
   chunks: Chunk[],
   reader: CorpusReader,
+  vocabulary: Pick<Vocabulary, "weight">,
   settings: FactCheckSettings = DEFAULT_FACTCHECK_SETTINGS,
 ): Omit<FactCheck, "claim"> {
   const alignments = chunks.flatMap((chunk) => {
@@ -79,13 +89,13 @@ export function judgeClaim(
     return view.sentences.flatMap((_, i) =>
       [i, i + 1]
         .filter((to) => to < view.sentences.length)
-        .map((to) => alignWindow(c, chunk, view, i, to, reader.weight, settings.align)),
+        .map((to) => alignWindow(c, chunk, view, i, to, vocabulary.weight, settings.align)),
     );
   });
   // A name the corpus uses everywhere (Belarus, Russia) can be implied by a passage; a rare one cannot.
   const implied = (raw: string) => {
     const name = c.names.find((n) => n.raw === raw);
-    return name?.tokens.every((t) => reader.stats.idf(t) < settings.impliedIdf) ?? false;
+    return name?.tokens.every((t) => vocabulary.weight(t) < settings.impliedIdf) ?? false;
   };
   return judge(c, alignments, implied, settings.verdict);
 }

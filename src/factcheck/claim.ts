@@ -8,11 +8,11 @@ import { toStatement } from "../text/framing.js";
 import { DOWN_RE, NEGATION_RE, UP_RE } from "../text/lexicon.js";
 import type { Period } from "../text/time.js";
 import {
+  dropCommonOpener,
   type Figure,
   type Name,
   type Rank,
   type Reading,
-  type ReadOptions,
   read,
 } from "../understand/reading.js";
 
@@ -50,9 +50,9 @@ const HEDGES = new RegExp(
 const DIRECTED =
   /\b(?:distribut\w*|suppl(?:y|ies|ied|ier|iers|ying)|buy\w*|bought|sell\w*|sold|purchas\w*|export\w*|import\w*|deliver\w*|ship\w*|invest\w*|own\w*|acquir\w*|found(?:ed|er|ers)|established\s+by|produc\w*\s+for|partner\s+of|dealer\w*|customer\w*)\b/i;
 
-export function analyzeClaim(claim: string, options: ReadOptions = {}): ClaimAnalysis {
+export function analyzeClaim(claim: string): ClaimAnalysis {
   const { statement, open } = toStatement(claim);
-  const reading = read(statement, options);
+  const reading = read(statement);
   const periods = reading.periods.filter((p) => !p.reference);
   // Blank what is compared element by element; what remains names the subject.
   let subject = statement;
@@ -78,4 +78,10 @@ export function analyzeClaim(claim: string, options: ReadOptions = {}): ClaimAna
     subject: subject.replace(/\s+/g, " ").trim(),
     ...(relation ? { relation: { word: relation[0], index: relation.index ?? 0 } } : {}),
   };
+}
+
+/** The claim with its opening word no longer taken for a name when the passages write it in lower case. */
+export function withPassages(c: ClaimAnalysis, passages: string[]): ClaimAnalysis {
+  const reading = dropCommonOpener(c.reading, passages);
+  return reading === c.reading ? c : { ...c, reading, names: reading.names };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bumped whenever the on-disk layout or the cleaning/chunking output changes meaning. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),

@@ -7,7 +7,7 @@ import { FORMAT_VERSION, type Manifest, manifestSchema } from "./manifest.js";
 import { HnswVectorStore, type VectorStore } from "./vectors.js";
 
 /**
- * On-disk layout: `index/builds/<build>/{manifest.json,chunks.json,vectors.hnsw,keywords.json}`
+ * On-disk layout: `index/builds/<build>/{manifest.json,chunks.json,vectors.hnsw,keywords.bin}`
  * and `index/CURRENT` naming the live build. A build is written in full first, then CURRENT is
  * replaced by rename (atomic on POSIX), so a crash at any point leaves the previous build live.
  */
@@ -31,7 +31,7 @@ export async function writeIndex(dir: string, data: IndexData): Promise<string> 
   await mkdir(buildDir, { recursive: true });
   await data.vectors.save(join(buildDir, "vectors.hnsw"));
   await writeFile(join(buildDir, "chunks.json"), JSON.stringify(data.chunks));
-  await writeFile(join(buildDir, "keywords.json"), data.keywords.toJSON());
+  await writeFile(join(buildDir, "keywords.bin"), data.keywords.toBuffer());
   // The manifest last: a build without one is incomplete and never made current.
   await writeFile(join(buildDir, "manifest.json"), JSON.stringify(data.manifest, null, 2));
   const tmp = join(dir, `${CURRENT}.${build}.tmp`);
@@ -95,9 +95,9 @@ export async function loadIndex(
   }
   const build = (await currentBuild(dir)) as string;
   try {
-    const [chunksJson, keywordsJson, vectors] = await Promise.all([
+    const [chunksJson, keywordsBin, vectors] = await Promise.all([
       readFile(join(build, "chunks.json"), "utf8"),
-      readFile(join(build, "keywords.json"), "utf8"),
+      readFile(join(build, "keywords.bin")),
       HnswVectorStore.load(join(build, "vectors.hnsw"), manifest.embedder.dimension),
     ]);
     const chunks = JSON.parse(chunksJson) as Chunk[];
@@ -106,7 +106,7 @@ export async function loadIndex(
         `expected ${manifest.chunks} chunks, found ${chunks.length} texts and ${vectors.size} vectors`,
       );
     }
-    return { manifest, chunks, vectors, keywords: KeywordIndex.fromJSON(keywordsJson) };
+    return { manifest, chunks, vectors, keywords: KeywordIndex.fromBuffer(keywordsBin) };
   } catch (err) {
     if (err instanceof IndexError) throw err;
     throw new IndexError(

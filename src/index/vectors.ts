@@ -11,6 +11,13 @@ export interface VectorStore {
   save(file: string): Promise<void>;
 }
 
+/** Cosine similarity of unit vectors. */
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  return s;
+}
+
 /** HNSW (hnswlib-node, cosine space); exact enough at this size with ef = 200. */
 export class HnswVectorStore implements VectorStore {
   /** Vectors read back from the native index: re-scoring reads the same candidates again and again. */

@@ -1,8 +1,9 @@
-import { isNumberTerm } from "../text/analyze.js";
+import type { IndexReader } from "../index/port.js";
+import { isNumberTerm, term, terms } from "../text/analyze.js";
 import type { Chunk } from "../types.js";
 import { PassageReader, type PassageView } from "../understand/passage.js";
 import type { Vocabulary } from "../understand/question.js";
-import { TermStats } from "./term-stats.js";
+import { correctionDistance, TermStats } from "./term-stats.js";
 
 /** How query terms weigh in every share of a question a passage or sentence holds. */
 export interface TermWeighting {
@@ -15,37 +16,44 @@ export interface TermWeighting {
 
 export const DEFAULT_TERM_WEIGHTING: TermWeighting = { numberWeight: 2 };
 
+/** Words of five letters or more: the ones spelling correction looks at. */
+const LONG_WORD = /[\p{L}]{5,}/gu;
+
 /**
- * One index build as the understanding stages read it: corpus term statistics (IDF, spelling) and
- * the passages read sentence by sentence, each once. Built per build, so a reload starts afresh.
+ * One generation as the understanding stages read it: the corpus vocabulary a text needs (its
+ * terms' frequencies for IDF weights, the corpus terms its long words may misspell) and the
+ * passages read sentence by sentence, each once. Built per generation, so a reload starts afresh.
  */
-export class CorpusReader implements Vocabulary {
+export class CorpusReader {
   private readonly passages = new PassageReader();
 
   constructor(
-    readonly stats: TermStats,
+    private readonly index: Pick<IndexReader, "termCounts">,
     private readonly weighting: TermWeighting = DEFAULT_TERM_WEIGHTING,
   ) {}
 
-  static fromChunks(chunks: Chunk[], weighting?: TermWeighting): CorpusReader {
-    return new CorpusReader(TermStats.fromTexts(chunks.map((c) => c.text)), weighting);
+  /** Over passages held in memory (tests, the BEIR corpus, an answer over hits alone). */
+  static fromChunks(chunks: Pick<Chunk, "text">[], weighting?: TermWeighting): CorpusReader {
+    const df = new Map<string, number>();
+    for (const c of chunks) for (const t of new Set(terms(c.text))) df.set(t, (df.get(t) ?? 0) + 1);
+    return new CorpusReader({ termCounts: async () => ({ passages: chunks.length, df }) }, weighting);
   }
 
-  has(term: string): boolean {
-    return this.stats.has(term);
+  /** What the corpus says of a text's words: which it uses, how rare each is, what a misspelt one means. */
+  async vocabularyFor(text: string): Promise<Vocabulary> {
+    const near = [...text.matchAll(LONG_WORD)]
+      .map((m) => term(m[0].toLowerCase()))
+      .filter((t): t is string => t !== undefined && correctionDistance(t) > 0)
+      .map((t) => ({ term: t, maxEdits: correctionDistance(t) }));
+    const { df, passages } = await this.index.termCounts(terms(text), near);
+    const stats = TermStats.fromCounts(df, passages);
+    const numberWeight = this.weighting.numberWeight;
+    return {
+      has: (t) => stats.has(t),
+      correct: (t) => stats.correct(t),
+      weight: (t) => stats.idf(t) * (isNumberTerm(t) ? numberWeight : 1),
+    };
   }
-
-  correct(term: string): string | undefined {
-    return this.stats.correct(term);
-  }
-
-  common(term: string): boolean {
-    return this.stats.common(term);
-  }
-
-  /** A query term's weight: its IDF, figures and years counted `numberWeight` times. */
-  weight = (term: string): number =>
-    this.stats.idf(term) * (isNumberTerm(term) ? this.weighting.numberWeight : 1);
 
   view(chunk: Pick<Chunk, "id" | "text" | "section">): PassageView {
     return this.passages.view(chunk);

@@ -1,9 +1,8 @@
 import type { Embedder } from "../embed/embedder.js";
-import type { KeywordIndex } from "../index/keywords.js";
-import type { VectorStore } from "../index/vectors.js";
+import type { IndexReader } from "../index/port.js";
 import type { Chunk, SearchHit, SearchResult } from "../types.js";
 import { type AnswerScoring, DEFAULT_ANSWER_SCORING, maxAnswerScore } from "../understand/match.js";
-import { analyzeQuestion, type QuestionAnalysis } from "../understand/question.js";
+import { analyzeQuestion, type QuestionAnalysis, withPassages } from "../understand/question.js";
 import { CorpusReader, DEFAULT_TERM_WEIGHTING, type TermWeighting } from "./corpus-reader.js";
 import { diversify } from "./diversify.js";
 import { DuplicateDetector } from "./duplicates.js";
@@ -77,12 +76,6 @@ export interface RankOptions {
   candidates?: number;
 }
 
-export interface SearchCorpus {
-  chunks: Chunk[];
-  vectors: VectorStore;
-  keywords: KeywordIndex;
-}
-
 export interface RankedCandidate {
   chunk: Chunk;
   score: number;
@@ -98,36 +91,35 @@ export interface RankedCandidate {
  * translations) collapse into one hit, and the list below the first hit is diversified.
  */
 export class HybridSearcher {
-  /** Term statistics and passage readings of this corpus, shared with answers and fact-check. */
+  /** The corpus vocabulary and passage readings of this generation, shared with answers and fact-check. */
   readonly reader: CorpusReader;
   private readonly duplicates = new DuplicateDetector();
 
   constructor(
-    private readonly corpus: SearchCorpus,
+    private readonly corpus: IndexReader,
     private readonly embedder: Embedder,
     private readonly settings: SearchSettings,
   ) {
-    this.reader = CorpusReader.fromChunks(corpus.chunks, settings.terms);
+    this.reader = new CorpusReader(corpus, settings.terms);
   }
 
   /** The question as this corpus reads it: framing dropped, misspellings corrected, elements found. */
-  analyze(question: string): QuestionAnalysis {
-    return analyzeQuestion(question, this.reader);
+  async analyze(question: string): Promise<QuestionAnalysis> {
+    return analyzeQuestion(question, await this.reader.vocabularyFor(question));
   }
 
   async search(
     query: string | QuestionAnalysis,
     options: { topK?: number; offset?: number } = {},
   ): Promise<SearchResult> {
-    const analysis = typeof query === "string" ? this.analyze(query) : query;
     const topK = options.topK ?? this.settings.topK;
     const offset = options.offset ?? 0;
-    const scored = await this.rank(analysis);
+    const { ranked: scored, analysis } = await this.rankWith(query);
     const groups = diversify(
       this.duplicates.collapse(scored.slice(0, this.settings.resultDepth), (s) => s.chunk),
       (g) => g.item.score,
       (g) => g.item.features.matched,
-      this.reader.weight,
+      analysis.weight,
       { lambda: this.settings.diversity, depth: this.settings.diversityDepth },
     );
     // Scores shown stay in [0, 1]: the answer feature can add up to its weight times its maximum.
@@ -152,36 +144,53 @@ export class HybridSearcher {
 
   /** All candidates, best first, with their features (for search, evaluation and tuning). */
   async rank(question: string | QuestionAnalysis, options: RankOptions = {}): Promise<RankedCandidate[]> {
-    const q = typeof question === "string" ? this.analyze(question) : question;
+    return (await this.rankWith(question, options)).ranked;
+  }
+
+  /** The candidates, and the question as read against them. */
+  private async rankWith(
+    question: string | QuestionAnalysis,
+    options: RankOptions = {},
+  ): Promise<{ ranked: RankedCandidate[]; analysis: QuestionAnalysis }> {
+    const asked = typeof question === "string" ? await this.analyze(question) : question;
     const mode = options.mode ?? "hybrid";
-    if (q.terms.length === 0 && mode !== "dense") return [];
-    const lexical =
+    if (asked.terms.length === 0 && mode !== "dense") return { ranked: [], analysis: asked };
+    const [lexical, queryVector] = await Promise.all([
       mode === "dense"
         ? []
-        : this.corpus.keywords.search(q.text, options.candidates ?? this.settings.lexicalCandidates);
-    const [queryVector] = mode === "bm25" ? [] : await this.embedder.embed([q.text]);
+        : this.corpus.keywords(asked.text, options.candidates ?? this.settings.lexicalCandidates),
+      mode === "bm25" ? undefined : this.embedder.embed([asked.text]).then(([v]) => v),
+    ]);
     const dense = queryVector
-      ? this.corpus.vectors.search(queryVector, options.candidates ?? this.settings.denseCandidates)
+      ? await this.corpus.nearest(queryVector, options.candidates ?? this.settings.denseCandidates)
       : [];
 
     const topBm25 = lexical[0]?.score ?? 1;
     const bm25 = new Map(lexical.map((h) => [h.label, h.score / topBm25]));
     const labels = new Set([...bm25.keys(), ...dense.map((d) => d.label)]);
     const { denseWeight: w, relevanceWeight: rw, answerWeight: aw } = this.settings;
-    const similarities = new Map(
-      [...labels].map((l) => [l, queryVector ? dot(queryVector, this.corpus.vectors.vector(l)) : 0]),
+    const [similarities, chunks] = await Promise.all([
+      queryVector
+        ? this.corpus.similarities(queryVector, [...labels])
+        : new Map([...labels].map((l) => [l, 0])),
+      this.corpus.chunks([...labels]),
+    ]);
+    // The question's opening word is no name when these passages write it in lower case.
+    const q = withPassages(
+      asked,
+      [...chunks.values()].map((c) => c.text),
     );
     // Cosines of a sentence encoder sit in a narrow band (≈0.5–0.75 here); spread over the
     // candidates, like BM25 relative to the best, they weigh what their order says.
     const low = Math.min(...similarities.values());
     const span = Math.max(...similarities.values()) - low || 1;
     const out = [...labels].map((label) => {
-      const chunk = this.corpus.chunks[label] as Chunk;
+      const chunk = chunks.get(label) as Chunk;
       const similarity = similarities.get(label) ?? 0;
       const features = passageFeatures(
         q,
         this.reader.view(chunk),
-        this.reader.weight,
+        q.weight,
         bm25.get(label) ?? 0,
         similarity,
       );
@@ -195,22 +204,16 @@ export class HybridSearcher {
       return { chunk, features, score };
     });
     out.sort((a, b) => b.score - a.score);
-    if (mode !== "hybrid" || aw === 0) return out;
+    if (mode !== "hybrid" || aw === 0) return { ranked: out, analysis: q };
     // Reading sentences for the asked type, period and names costs more than the rest together:
     // only the leading candidates, where it decides the order, are read so.
     for (const c of out.slice(0, this.settings.answerDepth)) {
-      const a = answerFeatures(q, this.reader.view(c.chunk), this.reader.weight, this.settings.answer);
+      const a = answerFeatures(q, this.reader.view(c.chunk), q.weight, this.settings.answer);
       c.features = { ...c.features, ...a };
       c.score += aw * a.answerScore;
     }
-    return out.sort((a, b) => b.score - a.score);
+    return { ranked: out.sort((a, b) => b.score - a.score), analysis: q };
   }
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
-  return s;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

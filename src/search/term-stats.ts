@@ -1,33 +1,22 @@
-import { term, terms } from "../text/analyze.js";
+import { terms } from "../text/analyze.js";
 import { editDistance } from "../text/spelling.js";
 
-/**
- * Document frequencies over the passages, for IDF weights (BM25's form, always positive), and which
- * terms the passages write in lower case (common words, not names).
- */
+/** Document frequencies over the passages, for IDF weights (BM25's form, always positive). */
 export class TermStats {
   private constructor(
     private readonly df: Map<string, number>,
     readonly documents: number,
-    private readonly lowercase: Set<string>,
   ) {}
 
   static fromTexts(texts: string[]): TermStats {
     const df = new Map<string, number>();
-    const lowercase = new Set<string>();
-    for (const text of texts) {
-      for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
-      for (const [w] of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) {
-        const t = term(w);
-        if (t) lowercase.add(t);
-      }
-    }
-    return new TermStats(df, texts.length, lowercase);
+    for (const text of texts) for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
+    return new TermStats(df, texts.length);
   }
 
-  /** The passages write this term in lower case somewhere: a common word, even when it opens a sentence. */
-  common(term: string): boolean {
-    return this.lowercase.has(term);
+  /** Over stored frequencies: a whole corpus's, or (Postgres) one query's terms and their spelling neighbours. */
+  static fromCounts(df: Map<string, number>, documents: number): TermStats {
+    return new TermStats(df, documents);
   }
 
   /**
@@ -35,8 +24,8 @@ export class TermStats {
    * most frequent such term; undefined when the term is known or nothing is close.
    */
   correct(term: string): string | undefined {
-    if (this.df.has(term) || term.length < 5 || /^\d/.test(term)) return undefined;
-    const max = term.length >= 8 ? 2 : 1;
+    const max = correctionDistance(term);
+    if (this.df.has(term) || max === 0) return undefined;
     let best: string | undefined;
     let bestDf = 0;
     for (const [candidate, n] of this.df) {
@@ -57,4 +46,10 @@ export class TermStats {
     const n = this.df.get(term) ?? 0;
     return Math.log(1 + (this.documents - n + 0.5) / (n + 0.5));
   }
+}
+
+/** How many edits a misspelt term may be from the one it means: 0 (never corrected) for short words and figures. */
+export function correctionDistance(term: string): number {
+  if (term.length < 5 || /^\d/.test(term)) return 0;
+  return term.length >= 8 ? 2 : 1;
 }

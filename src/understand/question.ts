@@ -9,7 +9,7 @@ import { STOP_WORDS, term, terms, tokens } from "../text/analyze.js";
 import { stripFraming } from "../text/framing.js";
 import { PLAN_RE } from "../text/lexicon.js";
 import { editDistance } from "../text/spelling.js";
-import { type Reading, read } from "./reading.js";
+import { dropCommonOpener, type Reading, read } from "./reading.js";
 
 export type AnswerType =
   | "amount"
@@ -26,12 +26,12 @@ export type AnswerType =
   | "yesno"
   | "other";
 
-/** What the analysis needs of the corpus: which terms it uses, and the closest one to a misspelling. */
+/** What the analysis needs of the corpus: which terms it uses, the closest one to a misspelling, and how rare each is. */
 export interface Vocabulary {
   has(term: string): boolean;
   correct(term: string): string | undefined;
-  /** The corpus writes this term in lower case: a common word, not a name. */
-  common(term: string): boolean;
+  /** How much a term counts in any share of the question: its IDF, figures weighed up. */
+  weight(term: string): number;
 }
 
 export interface QuestionAnalysis {
@@ -45,6 +45,8 @@ export interface QuestionAnalysis {
   terms: string[];
   /** Terms the corpus does not use (after correction): kept in the search, not in the "found" decision. */
   unknown: string[];
+  /** How much each of its terms counts (the corpus's IDF for the generation it was read against). */
+  weight: (term: string) => number;
   /**
    * It asks for a figure of a flow over a period (trade, exports, output…): a figure for part of
    * the period ("January–September 2021" for "2021") does not answer it.
@@ -209,7 +211,7 @@ export function analyzeQuestion(question: string, vocabulary: Vocabulary): Quest
   let asked = stripFraming(question);
   for (const re of ASKING) asked = asked.replace(re, " ");
   const { text, unknown } = correctSpelling(asked, vocabulary);
-  const reading = read(text, { common: (t) => vocabulary.common(t) });
+  const reading = read(text);
   const answerTypes = answerTypesOf(question);
   const measured = answerTypes.some(
     (t) => t === "amount" || t === "change" || t === "count" || t === "percent" || t === "size",
@@ -221,8 +223,15 @@ export function analyzeQuestion(question: string, vocabulary: Vocabulary): Quest
     reading,
     terms: [...reading.terms],
     unknown,
+    weight: (t) => vocabulary.weight(t),
     flow: measured && FLOW_RE.test(text),
     actual: /\b(?:did|was|were|had|actually|really|in\s+fact)\b/i.test(question) && !PLAN_RE.test(question),
     focus: measured ? focusOf(text, reading) : [],
   };
+}
+
+/** The question with its opening word no longer taken for a name when the passages write it in lower case. */
+export function withPassages(q: QuestionAnalysis, passages: string[]): QuestionAnalysis {
+  const reading = dropCommonOpener(q.reading, passages);
+  return reading === q.reading ? q : { ...q, reading };
 }

@@ -116,11 +116,7 @@ function atSentenceStart(text: string, index: number): boolean {
  * Names: known ones from the alias table, then other capitalised phrases, typed by what surrounds
  * them. Words inside `periods` ("Jan-Aug 2021") are dates, not names.
  */
-export function namesIn(
-  text: string,
-  periods: Period[] = extractPeriods(text),
-  common: (term: string) => boolean = () => false,
-): Name[] {
+export function namesIn(text: string, periods: Period[] = extractPeriods(text)): Name[] {
   const known = knownNames(text);
   const out: Name[] = known.map((k) => ({
     key: k.key,
@@ -151,13 +147,9 @@ export function namesIn(
     );
     if (words.length === 0) continue;
     const first = words[0] as { raw: string; index: number };
-    // A sentence's first word is a name only if it is not a word the corpus writes in lower case ("Rapeseed oil").
-    // Nor is an adverb opening it ("Undoubtedly,", "Thus,").
+    // A sentence's first word is no name when it is a function word or an adverb ("Undoubtedly,").
     const opener = (w: { raw: string; index: number }) =>
-      OPENERS.has(w.raw.toLowerCase()) ||
-      /ly$/i.test(w.raw) ||
-      text.charAt(w.index + w.raw.length) === "," ||
-      (words.length === 1 && common(term(w.raw.toLowerCase()) ?? ""));
+      OPENERS.has(w.raw.toLowerCase()) || /ly$/i.test(w.raw) || text.charAt(w.index + w.raw.length) === ",";
     if (atSentenceStart(text, first.index) && opener(first)) words = words.slice(1);
     const tokens = words
       .map((w) => foldDiacritics(w.raw).toLowerCase())
@@ -347,12 +339,7 @@ export function ranksIn(text: string, periods: Period[] = extractPeriods(text)):
   return out.sort((a, b) => a.index - b.index);
 }
 
-export interface ReadOptions {
-  /** Whether a term is a common word (written in lower case in the corpus): then it names nothing at a sentence's start. */
-  common?: (term: string) => boolean;
-}
-
-export function read(text: string, options: ReadOptions = {}): Reading {
+export function read(text: string): Reading {
   const periods = extractPeriods(text);
   // "the first six months of 2021" is a period, not a count of six.
   const figures = figuresIn(text).filter(
@@ -361,11 +348,27 @@ export function read(text: string, options: ReadOptions = {}): Reading {
   return {
     text,
     terms: new Set(terms(text)),
-    names: namesIn(text, periods, options.common),
+    names: namesIn(text, periods),
     figures,
     periods,
     negations: [...text.matchAll(NEGATION_RE)].map((m) => m.index),
     ranks: ranksIn(text, periods),
     planned: figures.length > 0 ? figures.every((f) => f.planned) : PLAN_RE.test(text),
   };
+}
+
+/**
+ * A text's opening word taken for a name ("Rapeseed oil exports…", "Mutual trade…") is a common
+ * word when the passages about it write it in lower case: the reading without that name.
+ */
+export function dropCommonOpener(reading: Reading, passages: string[]): Reading {
+  const first = reading.names[0];
+  if (!first || first.type !== "name" || /\s/.test(first.raw) || !atSentenceStart(reading.text, first.index))
+    return reading;
+  const lower = new RegExp(
+    `(?<![\\p{L}])${first.raw.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")}(?![\\p{L}])`,
+    "u",
+  );
+  if (!passages.some((p) => lower.test(p))) return reading;
+  return { ...reading, names: reading.names.slice(1) };
 }

@@ -191,7 +191,7 @@ describe("/factcheck, /source, /about", () => {
   it("/source shows the whole passage, its page, context and footnote references", async () => {
     const asked = await h.command("ask", { question: QUESTION }, alice);
     const id = embedsOf(asked)[0].fields[0].value.split("`")[1];
-    const passage = h.fixture.engine.passage(id);
+    const passage = await h.fixture.engine.passage(id);
     expect(passage?.chunk.footnotes.length).toBeGreaterThan(0);
     const ex = await h.command("source", { id }, alice);
     const embeds = embedsOf(ex);

@@ -54,7 +54,7 @@ function fakeEngine(partials: string[], answer: Answer): Engine {
       evidence: [],
       conflicts: [],
     }),
-    passage: () => undefined,
+    passage: async () => undefined,
     about: () => ({ documents: [], chunks: 0, embedder: "none", builtAt: "" }),
   };
 }

@@ -2,16 +2,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Embedder } from "../../src/embed/embedder.js";
-import { type BeirData, evaluateBeir, readBeir } from "../../src/eval/beir.js";
+import { createUseLiteEmbedder } from "../../src/embed/use-lite.js";
+import { type BeirData, evaluateBeir, indexBeir, readBeir } from "../../src/eval/beir.js";
+import { createFileStore } from "../../src/index/files.js";
 import { tempDir } from "../helpers/corpus.js";
-
-/** bm25 mode must not embed anything: this embedder fails the test if it is asked to. */
-const noEmbedder: Embedder = {
-  id: "none",
-  dimension: 4,
-  embed: () => Promise.reject(new Error("bm25 mode embedded a text")),
-  close: () => Promise.resolve(),
-};
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join("\n");
 
@@ -70,11 +64,39 @@ describe("evaluateBeir", () => {
     ]),
   };
 
-  it("scores the BM25 ranking as computed by hand", async () => {
+  let model: Embedder;
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    model = await createUseLiteEmbedder({ workers: 1 });
+    ({ dir, cleanup } = await tempDir("footnote-beir-"));
+  });
+  afterAll(async () => {
+    await model?.close();
+    await cleanup?.();
+  });
+
+  it("scores the BM25 ranking as computed by hand, without embedding the queries", async () => {
+    const store = createFileStore({
+      indexDir: join(dir, "index"),
+      cacheDir: dir,
+      feedbackLog: join(dir, "f"),
+    });
+    await indexBeir(data, store, model);
+    expect((await store.manifest())?.documents.map((d) => d.id)).toEqual(["d1", "d2", "d3", "d4", "d5"]);
+    // bm25 mode must not embed anything: this embedder fails the test if it is asked to.
+    const noEmbedder: Embedder = {
+      id: model.id,
+      dimension: model.dimension,
+      embed: () => Promise.reject(new Error("bm25 mode embedded a text")),
+      close: () => Promise.resolve(),
+    };
     // q1 ranks d1 first and never finds d4 (no query word): nDCG = 1 / (1 + 1/log2 3), recall 1/2, MRR 1.
     // q2 ranks d3 (both words) above d5 (one): nDCG = 1/log2 3, recall 1, MRR 1/2.
     const ndcg = (1 / (1 + 1 / Math.log2(3)) + 1 / Math.log2(3)) / 2;
-    const report = await evaluateBeir(data, noEmbedder, "bm25", { denseWeight: 0.2 });
+    const report = await evaluateBeir(data, await store.open(model), noEmbedder, "bm25", {
+      denseWeight: 0.2,
+    });
     expect(report).toEqual({
       "ndcg@10": Math.round(ndcg * 10000) / 10000,
       "recall@100": 0.75,

@@ -93,7 +93,7 @@ describe("checkClaim", () => {
     const r = await checkClaim(claim, {
       search,
       reader,
-      passage: (id) => (id === CIS_TRADE.id ? CIS_TRADE : undefined),
+      passage: async (id) => (id === CIS_TRADE.id ? CIS_TRADE : undefined),
     });
     expect(r.verdict).toBe("contradicted");
     expect(r.evidence[0]?.chunkId).toBe(CIS_TRADE.id);

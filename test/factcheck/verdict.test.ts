@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judgeClaim } from "../../src/factcheck/check.js";
-import { analyzeClaim } from "../../src/factcheck/claim.js";
+import { analyzeClaim, withPassages } from "../../src/factcheck/claim.js";
 import { CorpusReader } from "../../src/search/corpus-reader.js";
 import type { Chunk, ElementCheck } from "../../src/types.js";
 import {
@@ -30,8 +30,17 @@ import {
 
 /** IDF over every fixture passage, so common names (Belarus, Russia) weigh as little as in the books. */
 const reader = CorpusReader.fromChunks(ALL);
+const vocabulary = await reader.vocabularyFor("");
 const check = (claim: string, chunks: Chunk[] = ALL) =>
-  judgeClaim(analyzeClaim(claim, { common: (t) => reader.stats.common(t) }), chunks, reader);
+  judgeClaim(
+    withPassages(
+      analyzeClaim(claim),
+      chunks.map((c) => c.text),
+    ),
+    chunks,
+    reader,
+    vocabulary,
+  );
 const element = (r: ReturnType<typeof check>, kind: ElementCheck["kind"]) =>
   r.elements.find((e) => e.kind === kind);
 

@@ -70,11 +70,12 @@ describe("search over the real seeds", () => {
     expect(answer).toMatchObject({ found: true, mode: "extractive", question: CIS_2017 });
     const citation = answer.citations.find((c) => c.doc === B001);
     expect(citation).toBeDefined();
-    const passage = engine.passage(citation?.chunkId as string);
+    const passage = await engine.passage(citation?.chunkId as string);
     expect(passage?.chunk.text).toContain("164 billion");
     expect(passage?.chunk.text).toContain(citation?.quote);
     expect(answer.answer).toContain(`[${citation?.n}]`);
-    for (const c of answer.citations) expect(engine.passage(c.chunkId)?.chunk.text).toContain(c.quote);
+    for (const c of answer.citations)
+      expect((await engine.passage(c.chunkId))?.chunk.text).toContain(c.quote);
   });
 
   // The books mention "recipes" and "chocolate" (a confectionery concern's exports), but never
@@ -134,14 +135,14 @@ describe("search over the real seeds", () => {
   it("passage(id) returns the chunk with its neighbours from the same document", async () => {
     const { hits } = await engine.search(CIS_2017, { topK: 5 });
     for (const h of hits) {
-      const p = engine.passage(h.chunk.id);
+      const p = await engine.passage(h.chunk.id);
       expect(p?.chunk).toEqual(h.chunk);
       for (const n of [p?.before, p?.after]) if (n) expect(n.doc).toBe(h.chunk.doc);
       if (p?.before) expect(p.before.start).toBeLessThan(h.chunk.start);
       if (p?.after) expect(p.after.start).toBeGreaterThan(h.chunk.start);
       expect(p?.before ?? p?.after).toBeDefined();
     }
-    expect(engine.passage("no-such-chunk")).toBeUndefined();
+    expect(await engine.passage("no-such-chunk")).toBeUndefined();
   });
 });
 

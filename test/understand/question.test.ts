@@ -15,7 +15,7 @@ const CORPUS = new Set([
 const vocabulary: Vocabulary = {
   has: (t) => CORPUS.has(t),
   correct: (t) => (t === "vladimr" ? "vladimir" : undefined),
-  common: () => false,
+  weight: () => 1,
 };
 
 describe("answerTypesOf", () => {

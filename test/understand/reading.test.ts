@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { read } from "../../src/understand/reading.js";
+import { dropCommonOpener, read } from "../../src/understand/reading.js";
 
 /** Sentences as the books print them (real excerpts, whitespace collapsed). */
 const GOMEL_RATON =
@@ -30,12 +30,12 @@ describe("read", () => {
     expect(read("the Siberian Coal Energy Company (SUEK)").names).toHaveLength(1);
   });
 
-  it("does not take a sentence's first word for a name when the corpus writes it in lower case", () => {
-    const common = (t: string) => t === "rapese";
-    expect(read("Rapeseed oil exports through the BUCE rose", { common }).names.map((n) => n.raw)).toEqual([
-      "BUCE",
-    ]);
-    expect(read("Gomselmash is the exclusive distributor").names.map((n) => n.raw)).toEqual(["Gomselmash"]);
+  it("does not take a sentence's first word for a name when the passages write it in lower case", () => {
+    const passages = ["the export of rapeseed oil through the BUOTB grew almost tenfold"];
+    const r = (text: string) => dropCommonOpener(read(text), passages).names.map((n) => n.raw);
+    expect(r("Rapeseed oil exports through the BUCE rose")).toEqual(["BUCE"]);
+    expect(r("Gomselmash is the exclusive distributor")).toEqual(["Gomselmash"]);
+    expect(read("Undoubtedly, such high performance").names).toEqual([]);
   });
 
   it("gives figures their direction, what they count, and whether they are a plan", () => {

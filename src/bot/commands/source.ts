@@ -12,7 +12,7 @@ export const source: Command = {
   ephemeral: () => false,
   async run(i, ctx) {
     const id = i.options.getString("id", true).trim().replace(/^`|`$/g, "");
-    const passage = ctx.engine.passage(id);
+    const passage = await ctx.engine.passage(id);
     await sendPages(i, passage ? renderPassage(passage) : [notice(NOTICES.notFoundPassage(id))]);
   },
 };
