@@ -10,7 +10,7 @@ import {
   matchSentence,
   type SentenceMatch,
 } from "../understand/match.js";
-import type { PassageView } from "../understand/passage.js";
+import { type PassageView, saysName } from "../understand/passage.js";
 import { analyzeQuestion, type QuestionAnalysis } from "../understand/question.js";
 import type { Answerer, AnswerOptions } from "./answerer.js";
 
@@ -87,6 +87,9 @@ export function createExtractiveAnswerer(settings: Partial<ExtractiveSettings> =
       const q = result.analysis ?? analyzeQuestion(result.query, await reader.vocabularyFor(result.query));
       const read = { ...result, analysis: q };
       const candidates = rankSentences(read, reader, s);
+      // "2019 compared with 2015", "early 2021 vs later in 2021": one lead per period asked.
+      const byPeriod = perPeriodLeads(read, reader, s);
+      if (byPeriod.length > 1) return compose(read, byPeriod, candidates);
       const lead = pickLead(read, candidates);
       const verdict = lead ? judgeLead(read, lead, s) : "nothing relevant";
       if (!lead || verdict === "other period") {
@@ -106,14 +109,37 @@ export function createExtractiveAnswerer(settings: Partial<ExtractiveSettings> =
           continue;
         chosen.push(c);
       }
-      const citations = citationsFor(chosen, candidates);
-      const answer = citations
-        .slice(0, chosen.length)
-        .map((c) => `${c.quote} [${c.n}]`)
-        .join(" ");
-      return { question: result.query, found: true, answer, citations, mode: "extractive" };
+      return compose(read, chosen, candidates);
     },
   };
+}
+
+/** The answer: the chosen quotes in order, each with its [n], the other passages as further sources. */
+function compose(result: ReadResult, chosen: Candidate[], candidates: Candidate[]): Answer {
+  const citations = citationsFor(chosen, candidates);
+  const answer = citations
+    .slice(0, chosen.length)
+    .map((c) => `${c.quote} [${c.n}]`)
+    .join(" ");
+  return { question: result.query, found: true, answer, citations, mode: "extractive" };
+}
+
+/**
+ * For a question about two or more periods, the lead for each period the books answer, in the
+ * question's order; empty when it asks about fewer than two or the books answer fewer than two.
+ */
+function perPeriodLeads(result: ReadResult, reader: CorpusReader, s: ExtractiveSettings): Candidate[] {
+  const q = result.analysis;
+  const periods = q.reading.periods.filter((p) => p.year !== undefined && !p.bound && !p.reference);
+  if (periods.length < 2) return [];
+  const leads: Candidate[] = [];
+  for (const p of periods) {
+    const one = { ...result, analysis: { ...q, reading: { ...q.reading, periods: [p] } } };
+    const lead = pickLead(one, rankSentences(one, reader, s));
+    if (lead && judgeLead(one, lead, s) === "answered" && !leads.some((x) => overlaps(x, lead)))
+      leads.push(lead);
+  }
+  return leads.length > 1 ? leads : [];
 }
 
 /** Every sentence of the hits as a possible quote, best lead first. */
@@ -145,14 +171,22 @@ export type LeadVerdict =
  * of all when none does (it is then judged not to answer).
  */
 export function pickLead(result: ReadResult, candidates: Candidate[]): Candidate | undefined {
-  const typed = result.analysis.answerTypes.some((t) => TYPED.has(t));
-  if (!typed) return candidates[0];
+  const q = result.analysis;
+  const typed = q.answerTypes.some((t) => TYPED.has(t));
+  // Of the sentences stating the asked kind, one dated as asked leads; failing that, the best.
+  const dated = (c: Candidate) => c.match.period === "same" || c.match.period === "none";
+  const stating = (c: Candidate) => !typed || (c.match.typed >= 0.5 && c.match.focused);
   return (
-    candidates.find((c) => c.match.typed >= 0.5 && c.match.focused && !c.match.planned) ??
-    candidates.find((c) => c.match.typed >= 0.5 && c.match.focused) ??
+    candidates.find((c) => stating(c) && !c.match.planned && dated(c)) ??
+    candidates.find((c) => stating(c) && !c.match.planned) ??
+    candidates.find(stating) ??
     candidates[0]
   );
 }
+
+/** The sentence speaks of another period than asked: another year, or part of a flow's year (not for a target). */
+const otherPeriod_ = (c: Candidate, q: QuestionAnalysis) =>
+  c.match.period === "other" || (c.match.period === "narrower" && q.flow && !c.match.target);
 
 /** Whether the lead answers the question, or why not. */
 export function judgeLead(result: ReadResult, lead: Candidate, s = DEFAULT_EXTRACTIVE_SETTINGS): LeadVerdict {
@@ -166,7 +200,7 @@ export function judgeLead(result: ReadResult, lead: Candidate, s = DEFAULT_EXTRA
   if (q.answerTypes.some((t) => TYPED.has(t)) && (match.typed < 0.5 || !match.focused))
     return "not the kind asked";
   if (match.planned) return "only planned";
-  if (match.period === "other" || (match.period === "narrower" && q.flow)) return "other period";
+  if (otherPeriod_(lead, q)) return "other period";
   return "answered";
 }
 
@@ -190,11 +224,20 @@ function sentencesOf(
         ? { ...own, period: next.period, ...(next.given ? { given: next.given } : {}) }
         : own;
     const end = paired ? (view.sentences[i + 1]?.end ?? sentence.end) : sentence.end;
+    // "Trade with Tatarstan grew steadily. In 2019 it reached…": a sentence that leaves an asked
+    // name to the one before is quoted with it, so the quote says what it is about.
+    const before = view.sentences[i - 1];
+    const borrows =
+      !paired &&
+      before !== undefined &&
+      q.reading.names.some(
+        (n) => !saysName(n, [sentence.reading, view.heading]) && saysName(n, [before.reading]),
+      );
     return {
       hit,
       rank,
       match,
-      start: sentence.start,
+      start: borrows ? before.start : sentence.start,
       end,
       score: answerScore(match, s.scoring) - rank * s.rankPenalty,
     };

@@ -4,9 +4,11 @@
  * Figures, periods, ranks, polarity and relations are compared on the window's own sentences;
  * names and subject words may also come from its context ("the region" named earlier).
  */
+import { isCountry } from "../text/aliases.js";
 import { terms } from "../text/analyze.js";
 import { holdsWord, NEGATION_RE, sameWord, superlativePole } from "../text/lexicon.js";
 import { agrees, CURRENCIES } from "../text/numbers.js";
+import { clauseBefore } from "../text/sentences.js";
 import { type Period, type PeriodRelation, relate } from "../text/time.js";
 import type { Chunk, ElementCheck } from "../types.js";
 import {
@@ -14,6 +16,7 @@ import {
   contextOf,
   type PassageView,
   periodsOf,
+  sameName,
   saysName,
 } from "../understand/passage.js";
 import type { Figure, Name, Rank, Reading } from "../understand/reading.js";
@@ -31,12 +34,19 @@ export interface Alignment {
   quote: { start: number; end: number };
   /** IDF-weighted share of the claim's names and subject words the window (in context) holds. */
   coverage: number;
+  /** The subject words' part of it alone (1 when the claim has none). */
+  words: number;
   /** The claim's elements as this window bears them out, in claim order. */
   elements: ElementCheck[];
   /** How squarely the window speaks of the claim's point: ranks windows. */
   score: number;
   /** The figures the window itself states. */
   figures: Figure[];
+  /**
+   * What differs is said in a sentence that names another region or city and not the claim's
+   * ("…Tatarstan. … the Sakhalin Oblast signed … in May 2021"): it is that place's fact.
+   */
+  elsewhere: boolean;
 }
 
 /**
@@ -164,12 +174,12 @@ function checkPeriod(
       .map((g) => [relate(p, g), g] as const)
       .sort((a, b) => PERIOD_ORDER.indexOf(a[0]) - PERIOD_ORDER.indexOf(b[0]));
   const matches = (rel: PeriodRelation) => rel === "same" || (event && rel === "narrower");
-  const mine = ranked(own);
+  const mine = ranked(own.filter((g) => !taken.includes(g)));
   const best = mine[0];
   if (best && matches(best[0])) return { kind: "period", claim, status: "matched", book: best[1].raw };
   // Another date refutes an event's date only when said in the window, of the same act ("signed",
   // not "took steps"), and not already the date of another of the claim's events or figures.
-  const other = mine.find(([rel, g]) => rel === "other" && !taken.includes(g) && (!event || about(g)));
+  const other = mine.find(([rel, g]) => rel === "other" && (!event || about(g)));
   if (other) return { kind: "period", claim, status: "different", book: other[1].raw };
   // The date of the narrative, said earlier in the passage, may bear a claim out but never refutes it.
   const before = ranked(inherited)[0];
@@ -328,7 +338,10 @@ function substitute(
   unanchored: boolean,
 ): Name | undefined {
   const claimTokens = new Set(claim.names.flatMap((n) => n.tokens));
-  const kindOk = (n: Name) => n.type === missing.type || n.type === "name" || missing.type === "name";
+  // A region's name is swapped only for another region's ("the Lodz voivodeship" is not "Belarus").
+  const kindOk = (n: Name) =>
+    (n.type === missing.type || n.type === "name" || missing.type === "name") &&
+    Boolean(n.unit) === Boolean(missing.unit);
   const before = terms(claim.statement.slice(Math.max(0, missing.index - 30), missing.index)).pop();
   if (before) {
     // In the slot: right after the word the claim puts before it, even a name the claim also uses ("Zoomlion and ___").
@@ -393,6 +406,19 @@ export function alignWindow(
   const nameTerms = claim.names.map((n) => n.tokens);
   const subject = claim.terms;
   const names = claim.names.map((n) => saysName(n, named, { metonymy: false }));
+  // A sentence of the window that names another region or city, and none of the claim's, speaks of it.
+  const claimPlaces = claim.names.filter((n) => n.type === "place" && !isCountry(n.key));
+  const speaksOfOther = (r: Reading) =>
+    claimPlaces.length > 0 &&
+    claimPlaces.every((n) => !saysName(n, [r], { metonymy: false })) &&
+    r.names.some(
+      (b) =>
+        b.type === "place" &&
+        !isCountry(b.key) &&
+        !claim.names.some(
+          (n) => n.key === b.key || n.tokens.some((t) => b.tokens.some((u) => sameName(t, u))),
+        ),
+    );
   // Names and subject words count half each: a claim is about its names as much as its words,
   // and one rare word of its own phrasing ("leaving", "posted") must not outweigh them.
   const nameWeight = (i: number) => Math.max(...(nameTerms[i] ?? []).map(weight), 0);
@@ -441,14 +467,17 @@ export function alignWindow(
   // The claim's words right before each date ("signed … in June 2001", "took effect in July 2021").
   const lower = ownText;
   const periods = claim.periods.map((p) => {
-    const act = terms(claim.statement.slice(Math.max(0, p.index - 40), p.index))
+    // Within the date's clause: "SPIMEX, the BUCE's new partner, was set up in 2015" → "set".
+    const act = terms(clauseBefore(claim.statement, p.index))
       .filter((t) => !/^\d/.test(t) && !DATING.has(t))
-      .slice(-2);
+      .slice(-3);
     const about = (g: Period) => {
       // Periods come from the window's sentences or its context: found again by their words.
       const at = Math.max(0, lower.indexOf(g.raw));
       const around = new Set(terms(lower.slice(Math.max(0, at - 80), at + g.raw.length + 40)));
-      return act.every((t) => [...around].some((u) => sameWord(t, u)));
+      // Two of the act's last three words ("signed a cooperation agreement": signed, agreement).
+      const said = act.filter((t) => [...around].some((u) => sameWord(t, u))).length;
+      return said >= Math.min(act.length, 2);
     };
     return { p, about };
   });
@@ -481,7 +510,9 @@ export function alignWindow(
   ];
   // A name the window does not say, where everything else bears the claim out, may have been
   // swapped: one name, with the rest of the fact (a figure, a date, or the other names) said here.
-  const rest = elements.filter((e) => !["place", "organisation", "name", "subject"].includes(e.kind));
+  const rest = elements.filter(
+    (e) => !["place", "organisation", "name", "subject", "relation"].includes(e.kind),
+  );
   const unsaid = names.filter((x) => !x).length;
   const anchoredFact = rest.length > 0 || names.filter(Boolean).length >= 2;
   if (unsaid === 1 && anchoredFact && rest.every((e) => e.status === "matched")) {
@@ -516,5 +547,25 @@ export function alignWindow(
           end: (stating[stating.length - 1] as { end: number }).end,
         }
       : { start, end };
-  return { chunk, from, to, start, end, quote: quoted, coverage, elements, score, figures: own.figures };
+  return {
+    chunk,
+    from,
+    to,
+    start,
+    end,
+    quote: quoted,
+    coverage,
+    words: termShare ?? 1,
+    elements,
+    score,
+    figures: own.figures,
+    // (A name that differs is a swapped name, not another place's fact.)
+    elsewhere: elements.some(
+      (e) =>
+        e.status === "different" &&
+        !["place", "organisation", "name"].includes(e.kind) &&
+        e.book !== undefined &&
+        sentences.some((st) => st.text.includes(e.book as string) && speaksOfOther(st.reading)),
+    ),
+  };
 }

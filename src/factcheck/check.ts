@@ -15,6 +15,11 @@ export interface FactCheckSettings {
    * about Belarus says "the republic"). @default 1.5 — "Belarus" 0.4, "Russia" 1.0, "Tomsk" 5.6.
    */
   impliedIdf: number;
+  /**
+   * A claim with this many words the corpus never uses is about something else; one may be a
+   * spelling the books do not share. @default 2 — as for questions (answer/extractive.ts).
+   */
+  maxUnknown: number;
   align: AlignSettings;
   verdict: VerdictSettings;
 }
@@ -22,6 +27,7 @@ export interface FactCheckSettings {
 export const DEFAULT_FACTCHECK_SETTINGS: FactCheckSettings = {
   topK: 8,
   impliedIdf: 1.5,
+  maxUnknown: 2,
   align: DEFAULT_ALIGN_SETTINGS,
   verdict: DEFAULT_VERDICT_SETTINGS,
 };
@@ -54,10 +60,7 @@ export async function checkClaim(
   }
   // The claim as written finds passages with its figures; its subject alone finds those giving other figures.
   const queries = [...new Set([c.statement, c.subject].filter((q) => q.trim().length > 0))];
-  const [results, vocabulary] = await Promise.all([
-    Promise.all(queries.map((q) => sources.search(q, { topK: settings.topK }))),
-    reader.vocabularyFor(c.statement),
-  ]);
+  const results = await Promise.all(queries.map((q) => sources.search(q, { topK: settings.topK })));
   // A copy in another book may word the subject as the claim does, so copies are read too.
   const { passage } = sources;
   const found = await Promise.all(
@@ -66,6 +69,20 @@ export async function checkClaim(
   const chunks = [
     ...new Map(found.filter((x): x is Chunk => x !== undefined).map((x) => [x.id, x])).values(),
   ];
+  // IDF weights for the claim's words and the passages' (what a book figure stands among).
+  const vocabulary = await reader.vocabularyFor([c.statement, ...chunks.map((x) => x.text)].join("\n"));
+  // Words of its subject the corpus never uses, more than one: the claim is about something the books do not cover.
+  const unknown = [...c.terms, ...c.names.flatMap((n) => n.tokens)].filter((t) => !vocabulary.has(t));
+  if (unknown.length >= settings.maxUnknown) {
+    return {
+      claim,
+      verdict: "not_found",
+      explanation: `The books never use these words of the claim: ${unknown.slice(0, 3).join(", ")}.`,
+      elements: [],
+      evidence: [],
+      conflicts: [],
+    };
+  }
   const read = withPassages(
     c,
     chunks.map((x) => x.text),

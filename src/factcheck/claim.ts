@@ -5,7 +5,8 @@
  */
 import { terms } from "../text/analyze.js";
 import { toStatement } from "../text/framing.js";
-import { DOWN_RE, NEGATION_RE, UP_RE } from "../text/lexicon.js";
+import { DOWN_RE, NEGATION_RE, NOT_BEFORE_RE, UP_RE } from "../text/lexicon.js";
+import { clauseBefore } from "../text/sentences.js";
 import type { Period } from "../text/time.js";
 import {
   dropCommonOpener,
@@ -32,6 +33,8 @@ export interface ClaimAnalysis {
   negated: boolean;
   /** A dated event (signed, held, founded) rather than a figure for a period. */
   event: boolean;
+  /** The claim dates its fact as the earliest ("only signed in March 2017"): an earlier date refutes it. */
+  notBefore: boolean;
   /** Content words of the subject: names, figures, periods, change and hedge words left out. */
   terms: string[];
   /** The statement with its figures and periods blanked: what it speaks about, for searching. */
@@ -53,7 +56,8 @@ const DIRECTED =
 export function analyzeClaim(claim: string): ClaimAnalysis {
   const { statement, open } = toStatement(claim);
   const reading = read(statement);
-  const periods = reading.periods.filter((p) => !p.reference);
+  // A relative period ("this year") has no year to compare until a passage gives one.
+  const periods = reading.periods.filter((p) => !p.reference && p.year !== undefined);
   // Blank what is compared element by element; what remains names the subject.
   let subject = statement;
   for (const span of [...reading.figures, ...reading.periods].sort((a, b) => b.index - a.index)) {
@@ -74,6 +78,13 @@ export function analyzeClaim(claim: string): ClaimAnalysis {
     ranks: reading.ranks,
     negated: new RegExp(NEGATION_RE.source, "i").test(statement),
     event: reading.figures.length === 0,
+    // "only" limits the date only when no figure stands between them ("only 5 plants in 2017").
+    notBefore: periods.some((p) => {
+      const clause = clauseBefore(statement, p.index, 60);
+      const m = clause.match(NOT_BEFORE_RE);
+      const from = p.index - clause.length + (m?.index ?? 0);
+      return m !== null && !reading.figures.some((f) => f.index > from && f.index < p.index);
+    }),
     terms: [...new Set(words)],
     subject: subject.replace(/\s+/g, " ").trim(),
     ...(relation ? { relation: { word: relation[0], index: relation.index ?? 0 } } : {}),

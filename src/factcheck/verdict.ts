@@ -52,8 +52,12 @@ function supports(
   if (checks.some((e) => e.status === "different")) return false;
   // A country a passage is all about goes unsaid ("the republic"); organisations and other names do not.
   if (checks.some((e) => e.status === "missing" && !(e.kind === "place" && implied(e.claim)))) return false;
-  // A date and a name are easily shared by chance: a claim with no figure must be said nearly whole.
-  const comparable = claim.figures.length + claim.ranks.length > 0;
+  // A year and a name are easily shared by chance: a claim with no figure must be said nearly
+  // whole, unless it gives a full date ("23 June 2004") and the window gives that date.
+  const dayMatched =
+    claim.periods.some((p) => p.day !== undefined) &&
+    checks.some((e) => e.kind === "period" && e.status === "matched");
+  const comparable = claim.figures.length + claim.ranks.length > 0 || dayMatched;
   return a.coverage >= (comparable ? s.support : s.wordsOnly);
 }
 
@@ -68,7 +72,7 @@ function contradicts(
   s: VerdictSettings,
   implied: (raw: string) => boolean,
 ): boolean {
-  if (a.coverage < s.sameSubject) return false;
+  if (a.coverage < s.sameSubject || a.elsewhere) return false;
   const diff = of(a, (e) => e.status === "different");
   if (diff.length === 0) return false;
   if (of(a, (e) => isName(e) && e.status === "missing" && !implied(e.claim)).length > 0) return false;
@@ -122,8 +126,18 @@ function conflictsWith(main: Alignment, others: Alignment[], s: VerdictSettings)
     const stated = main.figures.find((f) => f.raw === e.book);
     if (!stated) continue;
     const readings = [{ figure: e.book, evidence: evidenceOf(main) }];
+    // The same fact: of the claim's period and names where the chosen window bears them out
+    // ("6 agreements in 2016" does not disagree with "five in March 2017").
+    const sameFact = (other: Alignment) =>
+      main.elements.every(
+        (m) =>
+          m.status !== "matched" ||
+          !(m.kind === "period" || isName(m)) ||
+          other.elements.some((o) => o.kind === m.kind && o.claim === m.claim && o.status === "matched"),
+      );
     for (const other of others) {
       if (other.chunk.id === main.chunk.id && other.start === main.start) continue;
+      if (!sameFact(other)) continue;
       for (const f of other.figures) {
         const ratio = f.value / stated.value;
         const close = f.unit === stated.unit && ratio < s.conflictRatio && ratio > 1 / s.conflictRatio;
@@ -162,6 +176,14 @@ const describeBookPeriod = (raw = "") => {
   return p ? describePeriod(p) : raw;
 };
 
+/** The window dates the claim's fact before the claimed date. */
+function datesEarlier(claim: ClaimAnalysis, a: Alignment): boolean {
+  const claimed = Math.min(...claim.periods.map((p) => p.year ?? Number.POSITIVE_INFINITY));
+  return of(a, (e) => e.kind === "period" && e.status === "different").some((e) =>
+    extractPeriods(e.book ?? "").some((p) => p.year !== undefined && (p.toYear ?? p.year) < claimed),
+  );
+}
+
 /** Judges a claim against every aligned window of the retrieved passages. */
 export function judge(
   claim: ClaimAnalysis,
@@ -174,9 +196,11 @@ export function judge(
   const contra = ranked.filter((a) => contradicts(claim, a, s, implied));
   const best = support[0];
   const worst = contra[0];
+  // "Only signed in March 2017": the same act dated earlier refutes it, though it also happened then.
+  const earlier = claim.notBefore && worst !== undefined && datesEarlier(claim, worst);
   // A window bearing the claim out in full wins unless a refutation is clearly more on point: the
   // books then disagree, and the note below says so.
-  if (best && (!worst || best.score + s.supportMargin >= worst.score)) {
+  if (best && !earlier && (!worst || best.score + s.supportMargin >= worst.score)) {
     const conflicts = conflictsWith(
       best,
       ranked.filter((a) => a.coverage >= s.sameSubject),

@@ -1,6 +1,6 @@
 import { terms } from "../text/analyze.js";
+import { replaceYears, yearsIn } from "../text/time.js";
 
-const YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
 const FOLLOW_UP_OPENER = /^\s*(and|but|what about|how about|also|then|so)\b/i;
 
 /**
@@ -13,13 +13,12 @@ export function contextualQuery(question: string, history: string[]): string {
   if (!previous) return question;
   const isFollowUp = FOLLOW_UP_OPENER.test(question) || terms(question).length < 3;
   if (!isFollowUp) return question;
-  const years = question.match(YEAR);
-  if (years && YEAR.test(previous)) {
-    const rest = question
-      .replace(YEAR, "")
+  const [year] = yearsIn(question);
+  if (year !== undefined && yearsIn(previous).length > 0) {
+    const rest = replaceYears(question, "")
       .replace(FOLLOW_UP_OPENER, "")
       .replace(/\b(in|for|of)\s*\?*\s*$/i, "");
-    const replaced = previous.replace(YEAR, years[0]);
+    const replaced = replaceYears(previous, String(year));
     return terms(rest).length > 0 ? `${replaced} ${rest.trim()}` : replaced;
   }
   return `${previous} ${question.replace(FOLLOW_UP_OPENER, "").trim()}`;

@@ -54,6 +54,10 @@ const COUNTRIES: Record<string, string[]> = {
   latvia: ["latvian"],
   lithuania: ["lithuanian"],
   oman: ["omani"],
+};
+
+/** Continents and Russia's republics and lands, with the adjectives that name them. */
+const LANDS: Record<string, string[]> = {
   europe: ["european"],
   eurasia: ["eurasian"],
   africa: ["african"],
@@ -194,9 +198,12 @@ const ORGANISATIONS: EntityDef[] = [
   { key: "usa", type: "place", forms: ["united states", "united states of america"], abbreviations: ["USA"] },
 ];
 
+/** A country's key ("belarus"), as opposed to a region's, a city's or an organisation's. */
+export const isCountry = (key: string): boolean => Object.hasOwn(COUNTRIES, key);
+
 /** Every entity the vocabulary knows by name. */
 export const ENTITIES: readonly EntityDef[] = [
-  ...Object.entries(COUNTRIES).map(
+  ...Object.entries({ ...COUNTRIES, ...LANDS }).map(
     ([key, forms]): EntityDef => ({ key, type: "place", forms: [key, ...forms] }),
   ),
   ...Object.entries(TRANSLITERATIONS).map(

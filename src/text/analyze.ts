@@ -16,7 +16,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     "these they this those through to too under until up very was we were what when where which while who " +
     "whom why will with would you your yours also about between within during after before again further " +
     "here any both each few all per via upon much many although though however whereas thus hence yet " +
-    "still even already whether"
+    "still even already whether among amongst across against along around toward towards"
   ).split(" "),
 );
 

@@ -48,5 +48,6 @@ export function toStatement(claim: string): Statement {
   const framed = stripFraming(trimmed) !== trimmed.replace(/\s+/g, " ").trim();
   const open = question && (OPEN_RE.test(s) || (!AUX_RE.test(s) && !framed));
   if (question && !open) s = s.replace(AUX_RE, "");
-  return { statement: s.charAt(0).toUpperCase() + s.slice(1), open, question };
+  // The words keep their case: "pure electric cars…" must not become a name "Pure".
+  return { statement: s, open, question };
 }

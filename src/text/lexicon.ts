@@ -104,6 +104,12 @@ export const REASON_RE =
 export const PLAN_RE =
   /\b(?:plan(?:s|ned|ning)?\s+to|(?:is|are|was|were)\s+(?:planned|expected|scheduled|going|due|intended|to\s+be|to\s+\w+)|will(?!\s+be\s+(?:recalled|noted|remembered|reminded|said|seen|shown|recalled))|shall|intends?\s+to|intended|aims?\s+(?:to|at)|targets?|targeted|goal|forecast\w*|projected|potential|envisag\w+|(?:is|are)\s+to\s+\w+|it\s+is\s+planned|planning\s+to|ready\s+to)\b/i;
 
+/**
+ * What makes a date the earliest: "was only set up in 2015", "not until 2017", "as late as 2019"
+ * say it did not happen before. Read only in the clause right before a date.
+ */
+export const NOT_BEFORE_RE = /\b(?:only|not\s+until|no\s+earlier\s+than|as\s+(?:late|recently)\s+as)\b/i;
+
 /** What defines: "X is a …", "X means …", "known as", "stands for". */
 export const DEFINITION_RE =
   /\b(?:is|are|was|were)\s+(?:a|an|the)\b|\bmeans?\b|\brefers?\s+to\b|\bknown\s+as\b|\bstands?\s+for\b|\bis\s+called\b|\bdefined\s+as\b/i;
@@ -145,6 +151,10 @@ const FAMILIES: string[][] = [
   ["exchange", "bourse"],
   ["order", "request", "demand"],
   ["need", "require", "demand"],
+  // Adjectives of a field said for its noun ("scientific and technical cooperation").
+  ["science", "scientific"],
+  ["technology", "technological", "technical", "technic"],
+  ["economy", "economic", "economical"],
 ];
 
 /** Relations read in both directions: "A buys from B" says "B sells to A". */

@@ -47,3 +47,12 @@ function pushTrimmed(text: string, start: number, end: number, offset: number, o
   while (end > start && /\s/.test(text[end - 1] as string)) end--;
   if (end > start) out.push({ start: start + offset, end: end + offset });
 }
+
+/**
+ * The clause that runs up to `index`, at most `max` characters back: "SPIMEX, the BUCE's new
+ * partner, was set up in 2015" gives "was set up in " before the year, not the apposition.
+ */
+export function clauseBefore(text: string, index: number, max = 40): string {
+  const before = text.slice(Math.max(0, index - max), index);
+  return before.slice(before.search(/[^,;:()]*$/));
+}

@@ -24,6 +24,8 @@ export interface Period {
   bound?: "since" | "by" | "until";
   /** "compared to 2019", "than in 2019", "the same period of 2020": the base of a comparison, not the time of the fact. */
   reference?: boolean;
+  /** "last year" (−1), "next year" (+1): years from the year the context speaks of. */
+  offset?: number;
   raw: string;
   index: number;
 }
@@ -71,6 +73,13 @@ const ORDINAL_PART: Record<string, number> = {
   last: 4,
 };
 const OF_YEAR = String.raw`(?:\s+(?:of\s+)?(?:the\s+year\s+)?(?<year>${YEAR}))?`;
+
+/** "this year", "last year", "the following year": a year counted from the one the context speaks of. */
+const RELATIVE = String.raw`\b(?<rel>this|the\s+current|last|the\s+previous|next|the\s+following)\s+year\b`;
+const offsetOf = (rel = ""): { offset?: number } => {
+  const offset = /last|previous/i.test(rel) ? -1 : /next|following/i.test(rel) ? 1 : 0;
+  return offset === 0 ? {} : { offset };
+};
 
 /** 1–12 for a month's name or abbreviation ("Sept.", "Jan"). */
 export const monthNumber = (word: string): number | undefined => {
@@ -129,7 +138,7 @@ const PATTERNS: Pattern[] = [
   {
     // "H1 2021", "1H 2021", "first half of 2021", "the second half of the year"
     re: new RegExp(
-      String.raw`\b(?:(?<h>H[12]|[12]H)|(?<part>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+the\s+year)?)${OF_YEAR}\b`,
+      String.raw`\b(?:(?<h>H[12]|[12]H)|(?<part>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?:the|this|the\s+current)\s+year)?)${OF_YEAR}\b`,
       "gi",
     ),
     read: (g) => {
@@ -140,7 +149,7 @@ const PATTERNS: Pattern[] = [
   {
     // "Q1 2021", "first quarter of 2021", "in the third quarter"
     re: new RegExp(
-      String.raw`\b(?:Q(?<q>[1-4])|(?<part>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?:\s+of)?(?:\s+the\s+year)?)${OF_YEAR}\b`,
+      String.raw`\b(?:Q(?<q>[1-4])|(?<part>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?:\s+of)?(?:\s+(?:the|this|the\s+current)\s+year)?)${OF_YEAR}\b`,
       "gi",
     ),
     read: (g) => {
@@ -151,7 +160,7 @@ const PATTERNS: Pattern[] = [
   {
     // "the first seven months of 2018", "in 10 months of 2020", "nine months"
     re: new RegExp(
-      String.raw`\b(?:first\s+)?(?<n>${COUNT})\s+months(?:\s+of)?(?:\s+the\s+year)?${OF_YEAR}\b`,
+      String.raw`\b(?:first\s+)?(?<n>${COUNT})\s+months(?:\s+of)?(?:\s+(?:the|this|the\s+current)\s+year)?${OF_YEAR}\b`,
       "gi",
     ),
     read: (g) => {
@@ -192,11 +201,16 @@ const PATTERNS: Pattern[] = [
   {
     // "June 2021", "in June of 2021"
     // "June 2021", "in June of 2021", "the October (2021) meeting"
-    re: new RegExp(String.raw`\b(?<m>${MONTH})(?:\s+of)?\s+[([]?(?<year>${YEAR})[)\]]?`, "gi"),
+    // "September this year", "in March last year": the month of a year the context gives.
+    re: new RegExp(
+      String.raw`\b(?<m>${MONTH})(?:\s+of)?\s+(?:[([]?(?<year>${YEAR})[)\]]?|${RELATIVE})`,
+      "gi",
+    ),
     read: (g) => {
       const m = monthNumber(g.m ?? "");
       // "may 2021" is a month; so is "Mar 2021".
-      return m ? { year: yearOf(g), months: [m, m] } : undefined;
+      if (!m) return undefined;
+      return g.year ? { year: yearOf(g), months: [m, m] } : { months: [m, m], ...offsetOf(g.rel) };
     },
   },
   {
@@ -215,6 +229,12 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // "this year", "the current year", "last year", "next year": the year of the narrative, or one
+    // before or after it; context supplies it (a bracketed year is read as that year before this).
+    re: new RegExp(`${RELATIVE}(?!['’]s)`, "gi"),
+    read: (g) => offsetOf(g.rel),
+  },
+  {
     // A year standing alone, not an amount like "$2017 million" or "2020 percent".
     re: new RegExp(
       String.raw`(?<![\d.,$\\])\b(?<year>${YEAR})\b(?![\d%]|[.,]\d|\s?(?:%|percent|per\scent|thousand|million|billion|bn|mln|tonnes|tons|dollars|rubles|euros|times|units|people|companies))`,
@@ -223,6 +243,25 @@ const PATTERNS: Pattern[] = [
     read: (g) => ({ year: yearOf(g) }),
   },
 ];
+
+const RELATIVE_YEAR = new RegExp(
+  String.raw`\b(?:this|last|next|that|the\s+current|the\s+previous)\s+year\s*[[(](${YEAR})[\])]`,
+  "gi",
+);
+
+/**
+ * "January-September this year [2021]" → "January-September 2021": the bracketed year is the one
+ * meant. The words are blanked, not removed, so offsets into the text still hold.
+ */
+export const resolveRelativeYears = (text: string): string =>
+  text.replace(RELATIVE_YEAR, (m, year: string) => {
+    const at = m.lastIndexOf(year);
+    return `${" ".repeat(at)}${year}${" ".repeat(m.length - at - year.length)}`;
+  });
+
+/** `text` with each calendar year replaced by `by` ("" drops them). */
+export const replaceYears = (text: string, by: string): string =>
+  text.replace(new RegExp(String.raw`\b${YEAR}\b`, "g"), by);
 
 const WHOLE_BEFORE =
   /\b(?:(?:the\s+)?whole\s+(?:of\s+)?|(?:the\s+)?full(?:-|\s)year\s+(?:of\s+)?|(?:the\s+)?full\s+year\s+|all\s+of\s+|(?:the\s+)?entire\s+(?:year\s+)?(?:of\s+)?)(?:the\s+year\s+)?$/i;
@@ -233,13 +272,17 @@ const BOUND_BEFORE =
   /\b(?<b>since|by|until|till|up\s+to|through|no\s+later\s+than|before)\s+(?:the\s+(?:end|beginning)\s+of\s+)?$/i;
 
 /** Periods named in `text`, in order. Relative ones ("the first half of the year") have no year. */
-export function extractPeriods(text: string): Period[] {
+export function extractPeriods(input: string): Period[] {
+  const text = resolveRelativeYears(input);
   const out: Period[] = [];
   const taken: [number, number][] = [];
   for (const p of PATTERNS) {
     for (const m of text.matchAll(p.re)) {
       const start = m.index;
-      const end = start + m[0].length;
+      // "this year [2021]": the closing bracket of a relative year read as its year goes with it.
+      const cut = start + m[0].length;
+      const end =
+        /^[\])]/.test(input.slice(cut)) && /[[(]\d{4}$/.test(input.slice(start, cut)) ? cut + 1 : cut;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
       const read = p.read(m.groups ?? {});
       if (!read) continue;
@@ -256,7 +299,7 @@ export function extractPeriods(text: string): Period[] {
           ? { bound: bound === "since" ? "since" : /by|before|no later/.test(bound) ? "by" : "until" }
           : {}),
         ...(reference ? { reference: true } : {}),
-        raw: m[0],
+        raw: input.slice(start, end),
         index: start,
       });
     }

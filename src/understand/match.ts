@@ -33,6 +33,8 @@ export interface SentenceMatch {
   matched: string[];
   /** It states a plan or target where the question asks what happened. */
   planned: boolean;
+  /** The figures of the asked kind it states are all plans or targets ("could reach $1 billion"). */
+  target: boolean;
   /** It speaks of what the question asks after (its focus words), not only of its names and dates. */
   focused: boolean;
 }
@@ -194,16 +196,22 @@ export function matchSentence(
   const { given } = matchedPeriod;
   const next = view.sentences[i + 1]?.reading;
   const kinds = q.answerTypes.filter((t) => STATED_KINDS.has(t));
+  const focus = q.focus.filter((t) => !GENERIC_MEASURES.has(t));
+  const focusWeight = focus.reduce((sum, t) => sum + weight(t), 0);
+  const focusShare = (has: (t: string) => boolean) =>
+    focus.length === 0 ? 1 : focus.reduce((sum, t) => sum + (has(t) ? weight(t) : 0), 0) / (focusWeight || 1);
+  // The next sentence completes this one only when it speaks of the same thing.
+  const nextOnPoint = next !== undefined && focusShare((t) => hasWord(next, t)) >= 0.5;
   const typed =
     kinds.length === 0
       ? 0
       : kinds.reduce(
-          (sum, t) => sum + (statesType(t, own, q) ? 1 : next && statesType(t, next, q) ? 0.5 : 0),
+          (sum, t) =>
+            sum + (statesType(t, own, q) ? 1 : next && nextOnPoint && statesType(t, next, q) ? 0.5 : 0),
           0,
         ) / kinds.length;
   // The focus of the question ("how many students", "the inflation rate") must be what the
-  // sentence (or the next, completing it) speaks of; "the cost" is any money figure.
-  const focus = q.focus.filter((t) => !GENERIC_MEASURES.has(t));
+  // sentence (or the next, completing it) speaks of, its rarer words most; "the cost" is any money figure.
   // "these fertilizers" speaks of the "potash fertilizers" of the sentence before.
   let referred: Set<string> | undefined;
   const refers = (t: string) => {
@@ -211,7 +219,7 @@ export function matchSentence(
     return referred.has(t);
   };
   const said = (t: string) => hasWord(own, t) || (next !== undefined && hasWord(next, t)) || refers(t);
-  const focused = focus.length === 0 || focus.filter(said).length >= focus.length / 2;
+  const focused = focusShare(said) >= 0.5;
   const figureKinds = kinds.filter((t) => FIGURE_KINDS.has(t));
   const stated = own.figures.filter((f) =>
     figureKinds.some((t) => statesType(t, { ...own, figures: [f] }, q)),
@@ -226,6 +234,7 @@ export function matchSentence(
     matched,
     // Of the figures of the asked kind, none says what happened: all are planned or targets.
     planned: q.actual && stated.length > 0 && stated.every((f) => f.planned),
+    target: stated.length > 0 && stated.every((f) => f.planned),
     focused,
   };
 }

@@ -67,9 +67,14 @@ export function saysName(
   return initials !== undefined && readings.some((r) => spellsOut(r.text, initials));
 }
 
-/** Names written two ways ("Prokhladny" / "Prokhladnensky", "Zoomlion" / "Zumlion" aside): a long common start. */
-function sameName(a: string, b: string): boolean {
+/**
+ * Names written two ways: a long common start ("Prokhladny" / "Prokhladnensky"), or a last letter
+ * lost to a broken encoding ("Łód�" reads "lod" for "Lodz").
+ */
+export function sameName(a: string, b: string): boolean {
   if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && long.length === short.length + 1 && long.startsWith(short)) return true;
   const n = Math.min(a.length, b.length);
   let k = 0;
   while (k < n && a[k] === b[k]) k++;
@@ -106,7 +111,8 @@ function spellsOut(text: string, letters: string): boolean {
  */
 export function periodsOf(view: PassageView, i: number, depth = CONTEXT_SENTENCES): Period[] {
   const context = contextOf(view, i, depth);
-  // Relative periods ("the first quarter", "this period") take the latest year said before them.
+  // Relative periods ("the first quarter", "this year", "last year") take the latest year said
+  // before them, moved by their offset.
   let year: number | undefined;
   const dated = context.map((r) =>
     r.periods.map((p) => {
@@ -114,7 +120,7 @@ export function periodsOf(view: PassageView, i: number, depth = CONTEXT_SENTENCE
         if (!p.bound) year = p.toYear ?? p.year;
         return p;
       }
-      return year === undefined ? p : { ...p, year };
+      return year === undefined ? p : { ...p, year: year + (p.offset ?? 0) };
     }),
   );
   const own = dated[dated.length - 1] ?? [];

@@ -9,6 +9,7 @@ import { STOP_WORDS, term, terms, tokens } from "../text/analyze.js";
 import { stripFraming } from "../text/framing.js";
 import { PLAN_RE } from "../text/lexicon.js";
 import { editDistance } from "../text/spelling.js";
+import { resolveRelativeYears } from "../text/time.js";
 import { dropCommonOpener, type Reading, read } from "./reading.js";
 
 export type AnswerType =
@@ -175,18 +176,18 @@ export function correctSpelling(text: string, vocabulary: Vocabulary): { text: s
 }
 
 /**
- * Phrases of asking that name nothing: "so far", "to date", "last year (2020)" when the year is
- * given, "actually". Left in, their words match unrelated passages.
+ * Phrases of asking that name nothing: "so far", "to date", "actually" ("last year (2020)" is read
+ * as its year first). Left in, their words match unrelated passages.
  */
 const ASKING = [
   /\b(?:so\s+far|to\s+date|these\s+days|nowadays|currently|actually|really|exactly|roughly|approximately)\b/gi,
-  /\b(?:last|this|next|that)\s+year\s*(?=[([]\s*(?:19|20)\d\d)/gi,
   /\b(?:have|has)\s+been\s+done\b|\bdone\b/gi,
 ];
 
 const FOCUS_AFTER = [
   /\bhow\s+(?:many|much)\s+(?<f>(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/iu,
-  /\bwhat\s+(?:share|percentage|proportion|part|number|amount|volume|value|kind|type|sort)\s+of\s+(?:the\s+)?(?<f>(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu,
+  // "what share of …", "what was the volume of …": the measure is of the words after "of".
+  /\bwhat\s+(?:(?:was|is|were|are)\s+(?:the\s+)?)?(?:share|percentage|proportion|part|number|amount|volume|value|level|size|rate|total|kind|type|sort)\s+of\s+(?:the\s+)?(?<f>(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu,
   /\bwhat\s+(?:was|is|were|are)\s+(?:the\s+)?(?<f>(?:[\p{L}-]+\s+){0,3}?(?:rate|volume|value|turnover|cost|price|amount|number|share|size|level|total|sum|figure|output|exports?|imports?|trade))\b/iu,
 ];
 const MEASURES =
@@ -203,12 +204,19 @@ export function focusOf(text: string, reading: Reading): string[] {
       /\b(?:did|does|do|was|were|is|are|has|have|had|the|a|an|of|in|for|to|with|from|among|between|by|at|on)\b.*$/i,
       "",
     );
-  const words = head ? terms(head) : [...text.matchAll(MEASURES)].flatMap((m) => terms(m[0]));
+  // "first powdered milk sold to China - how much was it?": the topic before the question words.
+  const topic = text.split(/\b(?:how\s+(?:much|many)|what|which|when|who)\b/i)[0] ?? "";
+  const words =
+    head && terms(head).length > 0
+      ? terms(head)
+      : phrase && terms(topic).length > 0
+        ? terms(topic)
+        : [...text.matchAll(MEASURES)].flatMap((m) => terms(m[0]));
   return [...new Set(words.filter((t) => !names.has(t) && !/^\d/.test(t)))];
 }
 
 export function analyzeQuestion(question: string, vocabulary: Vocabulary): QuestionAnalysis {
-  let asked = stripFraming(question);
+  let asked = resolveRelativeYears(stripFraming(question));
   for (const re of ASKING) asked = asked.replace(re, " ");
   const { text, unknown } = correctSpelling(asked, vocabulary);
   const reading = read(text);

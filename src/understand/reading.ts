@@ -363,7 +363,7 @@ export function read(text: string): Reading {
  */
 export function dropCommonOpener(reading: Reading, passages: string[]): Reading {
   const first = reading.names[0];
-  if (!first || first.type !== "name" || /\s/.test(first.raw) || !atSentenceStart(reading.text, first.index))
+  if (first?.type !== "name" || /\s/.test(first.raw) || !atSentenceStart(reading.text, first.index))
     return reading;
   const lower = new RegExp(
     `(?<![\\p{L}])${first.raw.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")}(?![\\p{L}])`,

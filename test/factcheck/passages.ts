@@ -87,6 +87,27 @@ export const BUCE = chunk(
   `The Belarusian Universal Commodity Exchange (BUCE) demonstrated high growth rates of export transactions in 2021, where their volume increased by 80 percent to $369 million in the first half of the year. Companies from 29 countries bought the Belarusian goods through the BUCE. The five largest markets are Lithuania, Germany, Latvia, Estonia and Russia.`,
 );
 
+export const VITEBSK_LODZ = chunk(
+  "003_3c14199bc77e908d.txt",
+  30,
+  "",
+  `Apparently, a qualitatively new level of cooperation is going to be reached with the Łód Voivodeship and the Vitebsk Oblast. They signed a partnership agreement back in 2009. However, the experience of the implementation of this document has shown that until recently, the parties, interacting with each other, still mainly focused on cultural exchange. Today, the Belarusian-Polish relations are characterized by an aspiration to develop contacts in all spheres with the aim of expanding "pragmatic and constructive cooperation in the interests of the peoples of Belarus and Poland" 67 . That is why the signing of five agreements on cooperation between the districts of the Vitebsk Oblast and the municipalities of the Łód Voivodeship in March 2017 looks absolutely timely and very encouraging.`,
+);
+
+export const TATARSTAN_2004 = chunk(
+  "001_04d2d979b8eaaf9e.txt",
+  82,
+  "",
+  `The parties signed a protocol of understanding in April 2021 that "provides for further mutual interest in the development of trade, economic, scientific, technical and humanitarian cooperation between Belarus and Tatarstan" 163 , which will focus on the development of cooperation in the production and science and technology spheres. It should be recalled that the interaction between the parties is currently developing within the framework of the intergovernmental Agreement on trade, economic, scientific, technological and cultural cooperation of 23 June 2004, which created the preconditions for the formation of a common scientific, technological and innovation space. Last year saw the completion of the Action Plan for 2017-2020 to implement the basic agreement. Due to the fact that Tatarstan today pays special attention to the development of high-tech products, Belarusian partners are given the opportunity to work at the investment sites of the Republic.`,
+);
+
+export const SAKHALIN = chunk(
+  "001_04d2d979b8eaaf9e.txt",
+  83,
+  "",
+  `Polymerkonstruktsiya has "successfully implemented a pilot project in the field of ecology on water treatment" 168 . And now the question of participation of this UE in the implementation of projects at other sites in Tatarstan is being solved. Another Russian region I would like to mention in this context is the Sakhalin Oblast which signed an action plan for 2021-2023 to implement the agreement between the governments on trade, economic, scientific, technical and cultural cooperation in May 2021.`,
+);
+
 export const ALL = [
   CIS_TRADE,
   STRATEGY_332,

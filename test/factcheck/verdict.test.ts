@@ -21,11 +21,14 @@ import {
   PROFAUTO,
   REGIONS_80,
   REGIONS_600,
+  SAKHALIN,
   SAMARA_30,
   SPIMEX,
   STRATEGY_330,
   STRATEGY_332,
+  TATARSTAN_2004,
   TOMSK_FORUM,
+  VITEBSK_LODZ,
 } from "./passages.js";
 
 /** IDF over every fixture passage, so common names (Belarus, Russia) weigh as little as in the books. */
@@ -187,6 +190,42 @@ describe("contradicted when the evidence about the same thing states another val
     const r = check("The electric car developed by Belarusian scientists is essentially a Geely.", [GEELY]);
     expect(r.verdict, r.explanation).toBe("contradicted");
     expect(element(r, "negation")?.status).toBe("different");
+  });
+});
+
+describe("dates: the earliest, the full date, another place's", () => {
+  it("refutes 'only then' with the same act dated earlier, though it also happened then", () => {
+    const only = check(
+      "Vitebsk oblast and the Lodz voivodeship only signed their partnership agreement in March 2017.",
+      [VITEBSK_LODZ],
+    );
+    expect(only.verdict).toBe("contradicted");
+    expect(element(only, "period")).toMatchObject({ status: "different", book: "2009" });
+    // Without "only", the March 2017 signing bears the claim out.
+    const plain = check(
+      "The districts of the Vitebsk Oblast and municipalities of the Lodz Voivodeship signed five cooperation agreements in March 2017.",
+      [VITEBSK_LODZ],
+    );
+    expect(plain.verdict).toBe("supported");
+    expect(plain.conflicts).toEqual([]);
+  });
+
+  it("bears out a claim worded its own way when the window gives its full date", () => {
+    const claim =
+      "The intergovernmental agreement that underpins Belarus-Tatarstan cooperation in trade, economy, science, technology and culture dates from 23 June 2004.";
+    expect(check(claim, [TATARSTAN_2004, SAKHALIN]).verdict).toBe("supported");
+    const wrong = check(claim.replace("2004", "2006"), [TATARSTAN_2004, SAKHALIN]);
+    expect(wrong.verdict).toBe("contradicted");
+    expect(element(wrong, "period")).toMatchObject({ book: "23 June 2004" });
+  });
+
+  it("does not refute a region's date with another region's, named where the date is", () => {
+    // Tatarstan is said just before, but May 2021 is the Sakhalin Oblast's action plan.
+    const r = check(
+      "Belarus and Tatarstan signed their agreement on trade, economic, scientific, technical and cultural cooperation in June 2004.",
+      [SAKHALIN],
+    );
+    expect(r.verdict).not.toBe("contradicted");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "../../src/text/sentences.js";
+import { clauseBefore, splitSentences } from "../../src/text/sentences.js";
 import { PARAGRAPHS } from "../helpers/corpus.js";
 
 const split = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -101,5 +101,16 @@ describe("splitSentences", () => {
   it("returns nothing for blank text and one span for text without a terminator", () => {
     expect(splitSentences("   \n ")).toEqual([]);
     expect(split("no full stop here")).toEqual(["no full stop here"]);
+  });
+});
+
+describe("clauseBefore", () => {
+  it("stops at the clause border, so an apposition is not the act", () => {
+    const claim =
+      "the St. Petersburg International Mercantile Exchange, the BUCE's new partner, was set up in 2015";
+    expect(clauseBefore(claim, claim.indexOf("2015"))).toBe(" was set up in ");
+    expect(clauseBefore("signed a cooperation agreement in April 2015", 34)).toBe(
+      "signed a cooperation agreement in ",
+    );
   });
 });

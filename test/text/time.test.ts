@@ -41,6 +41,21 @@ describe("extractPeriods", () => {
     expect(extractPeriods("in 2020 and 2021").map((p) => p.year)).toEqual([2020, 2021]);
   });
 
+  it("reads this, last and next year as years its context dates, and a bracketed one as that year", () => {
+    expect(one("the Kazakh side requested 570 units [combine harvesters] this year")).toMatchObject({
+      raw: "this year",
+    });
+    expect(one("held by the parties in September this year in Vorarlberg")).toMatchObject({ months: [9, 9] });
+    expect(one("exported goods worth ten billion euros last year")).toMatchObject({ offset: -1 });
+    expect(one("in March last year")).toMatchObject({ months: [3, 3], offset: -1 });
+    expect(one("in January-September this year [2021] totaled $23.1 million")).toMatchObject({
+      year: 2021,
+      months: [1, 9],
+      raw: "January-September this year [2021]",
+    });
+    expect(one("grew by 5% compared to last year")).toMatchObject({ offset: -1, reference: true });
+  });
+
   it("does not read amounts or place names as dates", () => {
     expect(extractPeriods("$2017 million, 2,020 tonnes, 2020 percent")).toEqual([]);
     expect(extractPeriods("Novgorod Oblast (Veliky Novgorod)")).toEqual([]);

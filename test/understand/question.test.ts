@@ -60,6 +60,13 @@ describe("analyzeQuestion", () => {
     );
     expect(q.focus).toEqual(["student"]);
     expect(q.reading.periods).toMatchObject([{ year: 2020, toYear: 2021 }]);
+    // The measure is of what follows "of": the volume of trade is trade.
+    expect(
+      analyzeQuestion("What was the volume of mutual trade among CIS states in 2018?", vocabulary).focus,
+    ).toEqual(["mutual", "trade"]);
+    expect(
+      analyzeQuestion("Belarus-Novgorod trade last year (2020)?", vocabulary).reading.periods,
+    ).toMatchObject([{ year: 2020 }]);
     expect(analyzeQuestion("Belarus-Tatarstan turnover for the whole of 2020?", vocabulary).flow).toBe(true);
     expect(analyzeQuestion("Pskov city bus tender 2020 - how many MAZ buses?", vocabulary).flow).toBe(false);
     expect(
