@@ -2,7 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createGeneratedAnswerer } from "../../src/answer/generated.js";
-import { countTokens, REFUSAL } from "../../src/answer/prompt.js";
+import { REFUSAL } from "../../src/answer/prompt.js";
+import { countTokens } from "../../src/text/tokens.js";
 import { extractive, FakeLlm, hit, searchResult } from "./fixtures.js";
 
 const QUESTION = "How much was mutual trade within the CIS in 2017?";
