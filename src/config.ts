@@ -7,7 +7,7 @@ import { z } from "zod";
  */
 
 const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""])
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
   .transform((v) => ["true", "1", "yes", "on"].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
@@ -27,12 +27,12 @@ const httpUrl = z
   .url()
   .regex(/^https?:\/\//i, "must start with http:// or https://");
 
-/** An optional string setting: unset and blank both mean "not configured". */
+/** An optional string setting: unset (or blank) means "not configured". */
 const optional = (schema: z.ZodString) =>
   z
     .string()
-    .default("")
-    .transform((s) => s.trim() || undefined)
+    .optional()
+    .transform((s) => s?.trim() || undefined)
     .pipe(schema.optional());
 
 export const envSchema = z.object({
@@ -125,19 +125,44 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Parses the environment (defaults filled in) into the typed config; throws ConfigError. */
+/** Prompt tokens a generated answer needs at least: instructions, the question and one passage. */
+const MIN_PROMPT_TOKENS = 256;
+
+/** Settings that constrain each other; each issue names the variable to change. */
+const checkedSchema = envSchema.superRefine((e, ctx) => {
+  if (e.CHUNK_OVERLAP_TOKENS >= e.CHUNK_TOKENS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["CHUNK_OVERLAP_TOKENS"],
+      message: `must be smaller than CHUNK_TOKENS (${e.CHUNK_TOKENS})`,
+    });
+  }
+  if (e.LLM_MAX_TOKENS > e.LLM_CONTEXT_TOKENS - MIN_PROMPT_TOKENS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["LLM_MAX_TOKENS"],
+      message: `must leave at least ${MIN_PROMPT_TOKENS} of LLM_CONTEXT_TOKENS (${e.LLM_CONTEXT_TOKENS}) for the prompt, i.e. be at most ${e.LLM_CONTEXT_TOKENS - MIN_PROMPT_TOKENS}`,
+    });
+  }
+});
+
+/**
+ * Parses the environment (defaults filled in) into the typed config; throws ConfigError. A blank
+ * value (`SEARCH_MIN_SCORE=` in .env) means the default, as if the variable were not set.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
-  const parsed = envSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([k]) => k in envSchema.shape)),
+  const parsed = checkedSchema.safeParse(
+    Object.fromEntries(
+      Object.entries(env)
+        .filter(([k, v]) => k in envSchema.shape && v !== undefined && v.trim() !== "")
+        .map(([k, v]) => [k, (v as string).trim()]),
+    ),
   );
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`);
     throw new ConfigError(`Invalid configuration — ${lines.join("; ")}`);
   }
   const e = parsed.data;
-  if (e.CHUNK_OVERLAP_TOKENS >= e.CHUNK_TOKENS) {
-    throw new ConfigError("Invalid configuration — CHUNK_OVERLAP_TOKENS must be smaller than CHUNK_TOKENS");
-  }
   const at = (p: string) => resolve(root, p);
   return {
     root,
