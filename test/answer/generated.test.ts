@@ -174,6 +174,16 @@ describe("generated answerer", { timeout: 10_000 }, () => {
     });
   });
 
+  it("names the address and the cause when the server cannot be reached", async () => {
+    // An https:// address of a plain-http server: the TLS handshake fails (undici says only "fetch failed").
+    const config = { ...llm.config(), baseUrl: llm.baseUrl.replace("http://", "https://") };
+    const answer = await createGeneratedAnswerer(config, extractive).answer(QUESTION, searchResult(QUESTION));
+    expect(answer.mode).toBe("extractive");
+    expect(answer.note).toBe(
+      `language model unavailable: cannot reach ${config.baseUrl}: TLS handshake failed (ERR_SSL_WRONG_VERSION_NUMBER) — is it a plain http:// server?`,
+    );
+  });
+
   it("stops waiting when the caller aborts", async () => {
     llm.behaviour = "hang";
     const controller = new AbortController();
