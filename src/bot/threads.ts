@@ -1,4 +1,5 @@
 import { cleanContent, type Message, ThreadAutoArchiveDuration, type ThreadChannel } from "discord.js";
+import { stripDiscordMarkup } from "../text/markup.js";
 import { answerLive, type BotContext } from "./context.js";
 import { fromMessage } from "./invocation.js";
 import { allowedChannel } from "./preconditions/allowed-channel.js";
@@ -15,11 +16,6 @@ const THINKING = "🤔";
 const TYPING_RENEW_MS = 8_000;
 /** Earlier questions kept per thread as follow-up context. */
 const HISTORY = 10;
-
-/** The question without the mention(s) of the bot. */
-export function stripMention(content: string, botId: string): string {
-  return content.replaceAll(`<@${botId}>`, " ").replaceAll(`<@!${botId}>`, " ").replace(/\s+/g, " ").trim();
-}
 
 /**
  * Mentions and threads: "@Footnote question" in a channel is answered in a new thread; any
@@ -42,7 +38,8 @@ export async function onMessage(message: Message, ctx: BotContext, botId: string
       await message.reply({ content: verdict.message, allowedMentions: noMentions() });
     return;
   }
-  const question = stripMention(message.content, botId);
+  // The bot's own mention goes with the rest of the markup.
+  const question = stripDiscordMarkup(message.content);
   if (!question) {
     await message.reply({ content: NOTICES.emptyQuestion, allowedMentions: noMentions() });
     return;

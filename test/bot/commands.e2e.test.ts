@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashUserId } from "../../src/bot/feedback.js";
 import { createBotLogger } from "../../src/bot/logger.js";
 import { registerCommands } from "../../src/bot/register.js";
+import { COLORS } from "../../src/bot/render/page.js";
 import type { FactCheckLike } from "../../src/bot/types.js";
 import { loadConfig } from "../../src/config.js";
 import { ADMIN_ROLE, BOT_ID, BOT_TOKEN, buttonClick, CHANNELS, GUILD_ID, user } from "../discord/world.js";
@@ -105,6 +106,17 @@ describe("/ask", () => {
     const calls = messageCalls(ex.calls);
     expect(calls.length).toBeGreaterThan(0);
     for (const c of calls) expect(c.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it("reads a question with pasted mentions, @everyone and emoji as the question alone", async () => {
+    const pasted = `<@1000000000000000002> @everyone ${QUESTION} <:blobwave:1234567890123456789> <#${CHANNELS.general}>`;
+    const ex = await h.command("ask", { question: pasted }, alice);
+    const [embed] = embedsOf(ex);
+    expect(embed.title).toBe(QUESTION);
+    expect(embed.color).toBe(COLORS.found);
+    expect(embed.description).toMatch(/approved the content of the first four sections.*\[1\]/s);
+    const empty = await h.command("ask", { question: "<@1000000000000000002> @here" }, alice);
+    expect(empty.messages[0].content).toMatch(/^There is no question left/);
   });
 
   it("politely refuses, ephemerally, outside the allowed channels", async () => {

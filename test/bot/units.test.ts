@@ -13,7 +13,6 @@ import { rateLimit } from "../../src/bot/preconditions/rate-limit.js";
 import { RateLimiter } from "../../src/bot/rate-limit.js";
 import { applicationIdFromToken } from "../../src/bot/register.js";
 import { Lru } from "../../src/bot/state.js";
-import { stripMention } from "../../src/bot/threads.js";
 import { loadConfig } from "../../src/config.js";
 import { BOT_ID, BOT_TOKEN } from "../discord/world.js";
 
@@ -164,11 +163,5 @@ describe("small helpers", () => {
 
   it("reads the application id from a bot token", () => {
     expect(applicationIdFromToken(BOT_TOKEN)).toBe(BOT_ID);
-  });
-
-  it("strips only the bot's own mentions from a question", () => {
-    expect(stripMention(`<@${BOT_ID}>  what about <@123>?  <@!${BOT_ID}>`, BOT_ID)).toBe(
-      "what about <@123>?",
-    );
   });
 });

@@ -1,7 +1,9 @@
 import { answerLive } from "../context.js";
 import { rateLimit } from "../preconditions/rate-limit.js";
-import { liveInteraction } from "../reply.js";
-import type { Command } from "./command.js";
+import { NOTICES } from "../render/notices.js";
+import { notice } from "../render/page.js";
+import { liveInteraction, sendPages } from "../reply.js";
+import { type Command, questionOption } from "./command.js";
 import { askCommand } from "./definitions.js";
 
 export const ask: Command = {
@@ -9,6 +11,8 @@ export const ask: Command = {
   preconditions: [rateLimit],
   ephemeral: (i) => i.options.getBoolean("private") ?? false,
   async run(i, ctx) {
-    await answerLive(ctx, i.options.getString("question", true), { topK: ctx.topK }, liveInteraction(i));
+    const question = questionOption(i, "question");
+    if (!question) return sendPages(i, [notice(NOTICES.emptySlashQuestion)]);
+    await answerLive(ctx, question, { topK: ctx.topK }, liveInteraction(i));
   },
 };

@@ -1,4 +1,5 @@
 import type { ChatInputCommandInteraction } from "discord.js";
+import { stripDiscordMarkup } from "../../text/markup.js";
 import type { BotContext } from "../context.js";
 import type { Precondition } from "../preconditions/precondition.js";
 
@@ -10,3 +11,7 @@ export interface Command {
   /** Runs after deferReply; answers with sendPages. */
   run(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
 }
+
+/** A question or claim as typed, without Discord markup (mentions, @everyone, custom emoji). */
+export const questionOption = (i: ChatInputCommandInteraction, name: string): string =>
+  stripDiscordMarkup(i.options.getString(name, true));

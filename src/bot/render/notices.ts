@@ -11,5 +11,7 @@ export const NOTICES = {
   notFoundPassage: (id: string) =>
     `No passage has the id \`${id.replace(/`/g, "")}\`. Ids are shown under each source.`,
   emptyQuestion: "Mention me with a question, e.g. “@Footnote when was the Union State programme approved?”",
+  emptySlashQuestion:
+    "There is no question left once mentions and emoji are set aside — please type it in words.",
   voted: "Thanks — your feedback was recorded.",
 } as const;
