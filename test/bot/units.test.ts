@@ -161,6 +161,29 @@ describe("small helpers", () => {
     expect(lines.join("")).toContain("[redacted]");
   });
 
+  it("the logger keeps interaction tokens and request bodies out of every line", () => {
+    const lines: string[] = [];
+    const logger = createBotLogger("info", { write: (l: string) => lines.push(l) });
+    const token = `aW50ZXJhY3Rpb246MTUwMDAwMDAwMDAwMDAwMDAwMTpzZWNyZXQ${"x".repeat(80)}`;
+    const url = `http://127.0.0.1:1234/api/v10/webhooks/${BOT_ID}/${token}/messages/@original`;
+    // As discord.js's HTTPError and DiscordAPIError carry them.
+    const err = Object.assign(new Error("Internal Server Error"), {
+      url,
+      method: "PATCH",
+      status: 500,
+      requestBody: { json: { content: "What did the CIS approve?" }, files: [] },
+      rawError: { message: "x", code: 0 },
+    });
+    logger.error({ err }, "interaction failed");
+    logger.warn({ route: `/interactions/1500000000000000001/${token}/callback` }, `retrying ${url}`);
+    const out = lines.join("");
+    expect(out).not.toContain(token);
+    expect(out).not.toContain("What did the CIS approve?");
+    expect(out).toContain(`/webhooks/${BOT_ID}/[redacted]/messages/@original`);
+    expect(out).toContain("/interactions/1500000000000000001/[redacted]/callback");
+    expect(JSON.parse(lines[0] as string).err).toMatchObject({ status: 500, method: "PATCH" });
+  });
+
   it("reads the application id from a bot token", () => {
     expect(applicationIdFromToken(BOT_TOKEN)).toBe(BOT_ID);
   });
