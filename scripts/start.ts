@@ -3,6 +3,7 @@ import { startBot } from "../src/bot/start.js";
 import { runChat } from "../src/cli/chat.js";
 import { runCli } from "../src/cli/run.js";
 import { engineFactChecker } from "../src/factcheck/check.js";
+import { openFeedbackStore } from "../src/feedback/open.js";
 import { runIngest } from "../src/ingest.js";
 import { openEngine } from "../src/open.js";
 import { watchIndex } from "../src/reload.js";
@@ -40,6 +41,7 @@ await runCli(async (config) => {
         return { ...s };
       },
       factcheck,
+      feedback: openFeedbackStore(config),
       logger,
     },
     {

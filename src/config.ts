@@ -71,7 +71,13 @@ export const envSchema = z.object({
   DISCORD_ALLOW_DMS: bool.default(true),
   RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(6),
   RATE_LIMIT_BURST: int(1, 1_000).default(3),
+  BUTTON_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(30),
+  BUTTON_RATE_LIMIT_BURST: int(1, 1_000).default(10),
+
   FEEDBACK_LOG: z.string().default("feedback.jsonl"),
+  FEEDBACK_LOG_MAX_MB: num(0.001, 100_000).default(10),
+  USER_ID_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  USER_ID_SECRET_FILE: z.string().default(".footnote-secret"),
 
   LLM_BASE_URL: optional(httpUrl),
   LLM_MODEL: z.string().default("llama3.1"),
@@ -109,7 +115,17 @@ export interface Config {
     adminRoles: string[];
     allowDMs: boolean;
     rateLimit: { perMinute: number; burst: number };
-    feedbackLog: string;
+    /** For the buttons under answers (votes, More sources, Show passage). */
+    buttonRateLimit: { perMinute: number; burst: number };
+  };
+  feedback: {
+    /** JSONL file of votes and coverage gaps. */
+    log: string;
+    /** Size at which the log is rotated (older files kept: `<log>.1` … `<log>.3`). */
+    maxBytes: number;
+    /** Key for pseudonymising user ids; when unset, read from (or created in) `secretFile`. */
+    secret?: string;
+    secretFile: string;
   };
   llm?: {
     baseUrl: string;
@@ -189,7 +205,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       adminRoles: e.DISCORD_ADMIN_ROLES,
       allowDMs: e.DISCORD_ALLOW_DMS,
       rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
-      feedbackLog: at(e.FEEDBACK_LOG),
+      buttonRateLimit: { perMinute: e.BUTTON_RATE_LIMIT_PER_MINUTE, burst: e.BUTTON_RATE_LIMIT_BURST },
+    },
+    feedback: {
+      log: at(e.FEEDBACK_LOG),
+      maxBytes: Math.round(e.FEEDBACK_LOG_MAX_MB * 2 ** 20),
+      secret: e.USER_ID_SECRET,
+      secretFile: at(e.USER_ID_SECRET_FILE),
     },
     llm: e.LLM_BASE_URL
       ? {

@@ -99,4 +99,6 @@ export interface Answer {
   mode: "extractive" | "generated";
   /** Present when a generated answer fell back to the extractive one, e.g. "language model timed out". */
   note?: string;
+  /** Found, but the books back only part of it (e.g. sentences dropped as unsupported); a coverage gap. */
+  partial?: boolean;
 }

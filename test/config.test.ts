@@ -78,7 +78,7 @@ describe("loadConfig", () => {
     expect(blank).toEqual(defaults);
     expect(blank.search.minScore).toBe(0.48);
     expect(blank.discord.allowDMs).toBe(true);
-    expect(blank.discord.feedbackLog).toBe("/srv/footnote/feedback.jsonl");
+    expect(blank.feedback.log).toBe("/srv/footnote/feedback.jsonl");
     // Surrounding spaces are not part of a value.
     expect(load({ RATE_LIMIT_BURST: " 7 " }).discord.rateLimit.burst).toBe(7);
   });

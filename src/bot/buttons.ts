@@ -1,9 +1,9 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
-import type { BotContext } from "./context.js";
+import { type BotContext, recordGap } from "./context.js";
 import { fromInteraction } from "./invocation.js";
 import { dmAllowed } from "./preconditions/dm-allowed.js";
 import { runPreconditions } from "./preconditions/precondition.js";
-import { rateLimit } from "./preconditions/rate-limit.js";
+import { buttonRateLimit } from "./preconditions/rate-limit.js";
 import { parseButtonId } from "./render/components.js";
 import { NOTICES } from "./render/notices.js";
 import { notice } from "./render/page.js";
@@ -14,7 +14,17 @@ import { replyEphemeral, sendPages } from "./reply.js";
 /** Buttons under an answer. Every response is ephemeral: it concerns the one who clicked. */
 export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<void> {
   const parsed = parseButtonId(i.customId);
-  if (!parsed) return;
+  if (!parsed) {
+    ctx.logger.warn({ customId: i.customId.slice(0, 100) }, "unknown button");
+    await replyEphemeral(i, notice(NOTICES.unknownButton));
+    return;
+  }
+  // Every press counts against the limit, votes included, before anything is recorded.
+  const verdict = runPreconditions([dmAllowed, buttonRateLimit], fromInteraction(i), ctx);
+  if (!verdict.ok) {
+    await replyEphemeral(i, notice(verdict.message));
+    return;
+  }
   const state = ctx.answers.get(parsed.stateId);
   if (!state) {
     await replyEphemeral(i, notice(NOTICES.expired));
@@ -22,19 +32,17 @@ export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<v
   }
   const { action } = parsed;
   if (action === "up" || action === "down") {
-    await ctx.feedback.record({
+    const outcome = await ctx.feedback.recordVote({
+      answerId: parsed.stateId,
+      user: ctx.pseudonym(i.user.id),
+      vote: action,
       question: state.answer.question,
       answer: state.answer.answer,
       chunkIds: state.answer.citations.map((c) => c.chunkId),
-      vote: action,
-      userId: i.user.id,
     });
-    await replyEphemeral(i, notice(NOTICES.voted));
-    return;
-  }
-  const verdict = runPreconditions([dmAllowed, rateLimit], fromInteraction(i), ctx);
-  if (!verdict.ok) {
-    await replyEphemeral(i, notice(verdict.message));
+    if (action === "down" && outcome !== "unchanged")
+      await recordGap(ctx, parsed.stateId, state.answer, "down", i.user.id);
+    await replyEphemeral(i, notice(NOTICES.vote[outcome]));
     return;
   }
   await i.deferReply({ flags: MessageFlags.Ephemeral });

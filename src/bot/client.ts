@@ -11,7 +11,6 @@ import {
 import { onButton } from "./buttons.js";
 import { commands } from "./commands/index.js";
 import type { BotContext } from "./context.js";
-import { hashUserId } from "./feedback.js";
 import { fromInteraction } from "./invocation.js";
 import { allowedChannel } from "./preconditions/allowed-channel.js";
 import { dmAllowed } from "./preconditions/dm-allowed.js";
@@ -37,9 +36,6 @@ export function createClient(config: BotConfig): Client {
   });
 }
 
-/** Short, stable, non-identifying user reference for logs. */
-const who = (userId: string) => hashUserId(userId).slice(0, 12);
-
 async function onInteraction(i: Interaction, ctx: BotContext): Promise<void> {
   if (i.isButton()) return onButton(i, ctx);
   if (!i.isChatInputCommand()) return;
@@ -55,7 +51,7 @@ async function onInteraction(i: Interaction, ctx: BotContext): Promise<void> {
   );
   if (!verdict.ok) {
     ctx.logger.info(
-      { command: command.name, reason: verdict.reason, user: who(i.user.id) },
+      { command: command.name, reason: verdict.reason, user: ctx.pseudonym(i.user.id) },
       "command refused",
     );
     return replyEphemeral(i, notice(verdict.message));
@@ -65,7 +61,7 @@ async function onInteraction(i: Interaction, ctx: BotContext): Promise<void> {
   const started = Date.now();
   await command.run(i, ctx);
   ctx.logger.info(
-    { command: command.name, user: who(i.user.id), ms: Date.now() - started },
+    { command: command.name, user: ctx.pseudonym(i.user.id), ms: Date.now() - started },
     "command answered",
   );
 }

@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { type Client, Events } from "discord.js";
+import { loadUserIdKey, pseudonymizer } from "../feedback/pseudonym.js";
 import { createClient, wireClient } from "./client.js";
 import type { BotContext } from "./context.js";
-import { FeedbackLog } from "./feedback.js";
 import { RateLimiter } from "./rate-limit.js";
 import { type AnswerState, Lru } from "./state.js";
 import type { BotConfig, BotDeps } from "./types.js";
@@ -45,7 +45,8 @@ export async function startBot(
     limiter: new RateLimiter(config.discord.rateLimit),
     answers: new Lru<AnswerState>(options.answerCapacity ?? 1000),
     threads: new Lru<string[]>(1000),
-    feedback: new FeedbackLog(config.discord.feedbackLog),
+    pseudonym: pseudonymizer(await loadUserIdKey(config.feedback)),
+    buttonLimiter: new RateLimiter(config.discord.buttonRateLimit),
   };
   const client = createClient(config);
   const wiring = wireClient(client, ctx);

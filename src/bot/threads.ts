@@ -44,7 +44,7 @@ export async function onMessage(message: Message, ctx: BotContext, botId: string
     await message.reply({ content: NOTICES.emptyQuestion, allowedMentions: noMentions() });
     return;
   }
-  if (botThread) await followUp(botThread, question, ctx);
+  if (botThread) await followUp(botThread, question, message.author.id, ctx);
   else if (inDM || channel.isThread() || !("threads" in channel)) await answerHere(message, question, ctx);
   else await answerInThread(message, question, ctx);
 }
@@ -66,7 +66,7 @@ async function answerInThread(message: Message, question: string, ctx: BotContex
       return started;
     })());
   try {
-    await answerLive(ctx, question, { topK: ctx.topK }, liveChannel(open));
+    await answerLive(ctx, { question, userId: message.author.id }, liveChannel(open));
   } finally {
     await message.reactions.cache
       .get(THINKING)
@@ -75,18 +75,23 @@ async function answerInThread(message: Message, question: string, ctx: BotContex
   }
 }
 
-async function followUp(thread: ThreadChannel, question: string, ctx: BotContext): Promise<void> {
+async function followUp(
+  thread: ThreadChannel,
+  question: string,
+  userId: string,
+  ctx: BotContext,
+): Promise<void> {
   // After a restart the memory is empty; the thread's name is its first question.
   const history = ctx.threads.get(thread.id) ?? [thread.name];
   const live = liveChannel(async () => thread);
-  await whileTyping(thread, () => answerLive(ctx, question, { history, topK: ctx.topK }, live));
+  await whileTyping(thread, () => answerLive(ctx, { question, history, userId }, live));
   ctx.threads.set(thread.id, [...history, question].slice(-HISTORY));
 }
 
 async function answerHere(message: Message, question: string, ctx: BotContext): Promise<void> {
   const channel = message.channel as Sendable;
   const live = liveChannel(async () => channel);
-  await whileTyping(channel, () => answerLive(ctx, question, { topK: ctx.topK }, live));
+  await whileTyping(channel, () => answerLive(ctx, { question, userId: message.author.id }, live));
 }
 
 async function whileTyping<T>(channel: Sendable, work: () => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
+import type { FeedbackStore } from "../feedback/store.js";
 import type { QuoteSource } from "../types.js";
 
 /**
@@ -23,8 +24,10 @@ export interface BotDeps {
   engine: Engine;
   reindex: () => Promise<ReindexSummary>;
   factcheck?: (claim: string) => Promise<FactCheckLike>;
+  /** Votes and coverage gaps. */
+  feedback: FeedbackStore;
   logger: Logger;
 }
 
 /** The parts of the app config the bot reads. */
-export type BotConfig = Pick<Config, "discord" | "search">;
+export type BotConfig = Pick<Config, "discord" | "search" | "feedback">;

@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { GatewayIntentBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { hashUserId } from "../../src/bot/feedback.js";
 import { createBotLogger } from "../../src/bot/logger.js";
 import { registerCommands } from "../../src/bot/register.js";
 import { COLORS } from "../../src/bot/render/page.js";
 import type { FactCheckLike } from "../../src/bot/types.js";
 import { loadConfig } from "../../src/config.js";
+import { openFeedbackStore } from "../../src/feedback/open.js";
+import { loadUserIdKey, pseudonymizer } from "../../src/feedback/pseudonym.js";
 import { ADMIN_ROLE, BOT_ID, BOT_TOKEN, buttonClick, CHANNELS, GUILD_ID, user } from "../discord/world.js";
 import { type Exchange, type Harness, messageCalls, startHarness } from "./harness.js";
 
@@ -165,26 +166,60 @@ describe("buttons under an answer", () => {
     expect(embedsOf(ex)[0].description).toContain("**Passage**");
   });
 
-  it("👍 and 👎 are recorded to the JSONL log with a hashed user id", async () => {
+  it("👍 and 👎 are recorded once per user per answer, a second press changing it, users pseudonymised", async () => {
     const up = await click("up");
-    await click("down", carol);
     expect(up.callback?.body).toMatchObject({
       type: 4,
       data: { flags: EPHEMERAL, content: "Thanks — your feedback was recorded." },
     });
+    const again = await click("up");
+    expect(again.callback?.body.data.content).toMatch(/^You already voted this way/);
+    await click("down", carol);
+    const changed = await click("up", carol);
+    expect(changed.callback?.body.data.content).toBe("Thanks — your vote on this answer was changed.");
+    const pseudonym = pseudonymizer(await loadUserIdKey(h.config.feedback));
     const lines = (await readFile(h.feedbackLog, "utf8"))
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.vote, l.user])).toEqual([
-      ["up", hashUserId(alice.user.id)],
-      ["down", hashUserId(carol.user.id)],
+    const votes = lines.filter((l) => l.kind === "vote");
+    expect(votes.map((l) => [l.vote, l.user])).toEqual([
+      ["up", pseudonym(alice.user.id)],
+      ["down", pseudonym(carol.user.id)],
+      ["up", pseudonym(carol.user.id)],
     ]);
-    expect(lines[0].question).toBe(QUESTION);
-    expect(lines[0].chunkIds).toEqual(
+    expect(JSON.stringify(lines)).not.toContain(alice.user.id);
+    // The 👎 was a coverage gap while it stood; changed to 👍 it no longer is one.
+    expect(
+      lines.filter((l) => l.kind === "gap" && l.reason === "down").map((l) => [l.answerId, l.user]),
+    ).toEqual([[votes[1].answerId, pseudonym(carol.user.id)]]);
+    expect(await openFeedbackStore(h.config).gaps()).not.toContainEqual(
+      expect.objectContaining({ reason: "down" }),
+    );
+    expect(h.rawLogs.join("")).not.toContain(alice.user.id);
+    expect(votes[0].question).toBe(QUESTION);
+    expect(votes[0].chunkIds).toEqual(
       embedsOf(answer)[0].fields.map((f: { value: string }) => f.value.split("`")[1]),
     );
-    expect(new Date(lines[0].time).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(new Date(votes[0].time).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("rate-limits a user pressing 👎 over and over, and stores their vote once", async () => {
+    const replies: string[] = [];
+    for (let i = 0; i < 12; i++) replies.push((await click("down", bob)).callback?.body.data.content);
+    expect(replies[0]).toBe("Thanks — your feedback was recorded.");
+    expect(replies.slice(1, 10).every((r) => r.startsWith("You already voted this way"))).toBe(true);
+    expect(replies.slice(10).every((r) => r.startsWith("You're asking faster"))).toBe(true);
+    const pseudonym = pseudonymizer(await loadUserIdKey(h.config.feedback));
+    const bobs = (await readFile(h.feedbackLog, "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.user === pseudonym(bob.user.id));
+    expect(bobs.map((l) => [l.kind, l.reason ?? l.vote])).toEqual([
+      ["vote", "down"],
+      ["gap", "down"],
+    ]);
   });
 
   it("a button whose state was forgotten explains instead of failing", async () => {

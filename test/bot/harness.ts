@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { createBotLogger } from "../../src/bot/logger.js";
 import { type RunningBot, startBot } from "../../src/bot/start.js";
 import type { BotDeps } from "../../src/bot/types.js";
-import { loadConfig } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
+import { openFeedbackStore } from "../../src/feedback/open.js";
 import { FakeDiscord, type Json, type RecordedCall } from "../discord/fake-discord.js";
 import {
   BOT_TOKEN,
@@ -36,6 +37,8 @@ export interface Harness {
   fake: FakeDiscord;
   bot: RunningBot;
   fixture: FixtureEngine;
+  /** The bot's config (Discord settings from `env`, files under the fixture's folder). */
+  config: Config;
   /** Every log line the bot wrote, parsed. */
   logs: Json[];
   rawLogs: string[];
@@ -93,7 +96,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const engine = options.wrapEngine ? options.wrapEngine(fixture.engine) : fixture.engine;
   const bot = await startBot(
     config,
-    { engine, reindex: fixture.reindex, factcheck: options.factcheck, logger },
+    {
+      engine,
+      reindex: fixture.reindex,
+      factcheck: options.factcheck,
+      feedback: openFeedbackStore(config),
+      logger,
+    },
     { ownsProcess: false },
   );
 
@@ -128,6 +137,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fake,
     bot,
     fixture,
+    config,
     logs,
     rawLogs,
     feedbackLog,

@@ -13,6 +13,6 @@ export const ask: Command = {
   async run(i, ctx) {
     const question = questionOption(i, "question");
     if (!question) return sendPages(i, [notice(NOTICES.emptySlashQuestion)]);
-    await answerLive(ctx, question, { topK: ctx.topK }, liveInteraction(i));
+    await answerLive(ctx, { question, userId: i.user.id }, liveInteraction(i));
   },
 };

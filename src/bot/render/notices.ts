@@ -13,5 +13,11 @@ export const NOTICES = {
   emptyQuestion: "Mention me with a question, e.g. “@Footnote when was the Union State programme approved?”",
   emptySlashQuestion:
     "There is no question left once mentions and emoji are set aside — please type it in words.",
-  voted: "Thanks — your feedback was recorded.",
+  vote: {
+    recorded: "Thanks — your feedback was recorded.",
+    changed: "Thanks — your vote on this answer was changed.",
+    unchanged: "You already voted this way on this answer; it counts once.",
+  },
+  unknownButton:
+    "I don't recognise this button — it may be from an older version of Footnote. Please ask again.",
 } as const;
