@@ -73,6 +73,8 @@ export const envSchema = z.object({
   RATE_LIMIT_BURST: int(1, 1_000).default(3),
   BUTTON_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(30),
   BUTTON_RATE_LIMIT_BURST: int(1, 1_000).default(10),
+  BOT_MAX_IN_FLIGHT: int(1, 64).default(2),
+  BOT_MAX_QUEUED: int(0, 100_000).default(200),
 
   FEEDBACK_LOG: z.string().default("feedback.jsonl"),
   FEEDBACK_LOG_MAX_MB: num(0.001, 100_000).default(10),
@@ -117,6 +119,8 @@ export interface Config {
     rateLimit: { perMinute: number; burst: number };
     /** For the buttons under answers (votes, More sources, Show passage). */
     buttonRateLimit: { perMinute: number; burst: number };
+    /** Answers computed at once, and how many more may wait before "busy" notices. */
+    work: { concurrency: number; maxQueued: number };
   };
   feedback: {
     /** JSONL file of votes and coverage gaps. */
@@ -206,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       allowDMs: e.DISCORD_ALLOW_DMS,
       rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
       buttonRateLimit: { perMinute: e.BUTTON_RATE_LIMIT_PER_MINUTE, burst: e.BUTTON_RATE_LIMIT_BURST },
+      work: { concurrency: e.BOT_MAX_IN_FLIGHT, maxQueued: e.BOT_MAX_QUEUED },
     },
     feedback: {
       log: at(e.FEEDBACK_LOG),

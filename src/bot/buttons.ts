@@ -45,12 +45,25 @@ export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<v
     await replyEphemeral(i, notice(NOTICES.vote[outcome]));
     return;
   }
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
-  if (action === "more") {
-    const offset = state.nextOffset;
-    const result = await ctx.engine.search(state.question, { offset, topK: ctx.topK });
-    state.nextOffset = offset + Math.max(result.hits.length, 1);
-    await sendPages(i, renderMoreSources(state.answer.question, result, offset));
+  // "More sources" searches, so it waits its turn in the work queue like a question.
+  const slot = action === "more" ? ctx.work.reserve() : undefined;
+  if (action === "more" && !slot) {
+    await replyEphemeral(i, notice(NOTICES.busy(ctx.work.retryAfterMs())));
+    return;
+  }
+  try {
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+  } catch (err) {
+    slot?.release();
+    throw err;
+  }
+  if (slot) {
+    await slot.run(async () => {
+      const offset = state.nextOffset;
+      const result = await ctx.engine.search(state.question, { offset, topK: ctx.topK });
+      state.nextOffset = offset + Math.max(result.hits.length, 1);
+      await sendPages(i, renderMoreSources(state.answer.question, result, offset));
+    });
   } else {
     const first = state.answer.citations[0];
     const passage = first && ctx.engine.passage(first.chunkId);

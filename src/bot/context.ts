@@ -9,6 +9,7 @@ import type { LiveReply } from "./reply.js";
 import { type AnswerState, type Lru, shortId } from "./state.js";
 import { createStreamPacer } from "./stream-pacer.js";
 import type { BotDeps, ReindexSummary } from "./types.js";
+import type { WorkQueue } from "./work-queue.js";
 
 /** Everything a handler needs, built once by startBot. */
 export interface BotContext extends BotDeps, PreconditionEnv {
@@ -18,6 +19,8 @@ export interface BotContext extends BotDeps, PreconditionEnv {
   threads: Lru<string[]>;
   /** User ids as they may be stored or logged (keyed hash). */
   pseudonym: Pseudonymize;
+  /** Bounds the answers computed or waiting at once. */
+  work: WorkQueue;
 
   /** The running reindex, so a second /reindex waits for it instead of starting another. */
   reindexing?: Promise<ReindexSummary>;

@@ -44,9 +44,17 @@ export async function onMessage(message: Message, ctx: BotContext, botId: string
     await message.reply({ content: NOTICES.emptyQuestion, allowedMentions: noMentions() });
     return;
   }
-  if (botThread) await followUp(botThread, question, message.author.id, ctx);
-  else if (inDM || channel.isThread() || !("threads" in channel)) await answerHere(message, question, ctx);
-  else await answerInThread(message, question, ctx);
+  const slot = ctx.work.reserve();
+  if (!slot) {
+    ctx.logger.warn({ queued: ctx.work.size }, "busy: work queue full");
+    await message.reply({ content: NOTICES.busy(ctx.work.retryAfterMs()), allowedMentions: noMentions() });
+    return;
+  }
+  await slot.run(() => {
+    if (botThread) return followUp(botThread, question, message.author.id, ctx);
+    if (inDM || channel.isThread() || !("threads" in channel)) return answerHere(message, question, ctx);
+    return answerInThread(message, question, ctx);
+  });
 }
 
 async function answerInThread(message: Message, question: string, ctx: BotContext): Promise<void> {

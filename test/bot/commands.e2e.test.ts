@@ -222,6 +222,16 @@ describe("buttons under an answer", () => {
     ]);
   });
 
+  it("a button the bot does not know gets a short ephemeral notice", async () => {
+    const ex = await h.interact(
+      buttonClick("someone-elses:button", { ...answer.messages[0], channel_id: CHANNELS.general }, alice),
+    );
+    expect(ex.callback?.body).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringMatching(/^I don't recognise this button/) },
+    });
+  });
+
   it("a button whose state was forgotten explains instead of failing", async () => {
     const ex = await h.interact(
       buttonClick("fn:more:gone1234", { ...answer.messages[0], channel_id: CHANNELS.general }, alice),
@@ -273,6 +283,17 @@ describe("/factcheck, /source, /about", () => {
     for (const d of info.documents) expect(embed.description).toContain(`${d.title}** — ${d.chunks} chunks`);
     expect(embed.fields.map((f: { name: string }) => f.name)).toEqual(["Chunks", "Embedder", "Index built"]);
     expect(embed.fields[0].value).toBe(String(info.chunks));
+  });
+});
+
+describe("a command the bot does not know", () => {
+  it("gets a short ephemeral notice instead of silence", async () => {
+    const ex = await h.command("summarise", { text: "x" }, alice);
+    expect(ex.callback?.body).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringMatching(/^I don't know the command \/summarise/) },
+    });
+    expect(h.logs.some((l) => l.msg.startsWith("unknown command") && l.command === "summarise")).toBe(true);
   });
 });
 

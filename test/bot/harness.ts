@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { join } from "node:path";
+import type { BackoffSettings } from "../../src/bot/backoff.js";
 import { createBotLogger } from "../../src/bot/logger.js";
 import { type RunningBot, startBot } from "../../src/bot/start.js";
 import type { BotDeps } from "../../src/bot/types.js";
@@ -31,6 +32,7 @@ export interface HarnessOptions {
   wrapEngine?: (engine: Engine) => Engine;
   factcheck?: BotDeps["factcheck"];
   members?: Member[];
+  backoff?: BackoffSettings;
 }
 
 export interface Harness {
@@ -103,7 +105,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       feedback: openFeedbackStore(config),
       logger,
     },
-    { ownsProcess: false },
+    { ownsProcess: false, backoff: options.backoff },
   );
 
   const waitForLog = (match: (line: Json) => boolean, timeoutMs = 15_000) =>

@@ -100,6 +100,9 @@ export class FakeDiscord extends EventEmitter {
   readonly identifies: Json[] = [];
   /** Query strings the gateway was opened with. */
   readonly gatewayQueries: Record<string, string>[] = [];
+  /** When each gateway connection was opened (ms since the epoch). */
+  readonly gatewayConnections: number[] = [];
+  #refuseConnections = 0;
   heartbeats = 0;
   readonly closeCodes: number[] = [];
   /** Threads the bot started, by id. */
@@ -163,9 +166,26 @@ export class FakeDiscord extends EventEmitter {
 
   // --- gateway -------------------------------------------------------------------------------
 
+  /** The next `count` gateway connections are closed at once with code 4000 (resumable). */
+  refuseNextConnections(count: number): void {
+    this.#refuseConnections += count;
+  }
+
+  /** Drops every open gateway connection with `code` (4000: "unknown error", the client resumes). */
+  dropGateway(code = 4000): void {
+    for (const ws of this.#sockets) ws.close(code, "dropped by the test");
+  }
+
   #onGateway(ws: WebSocket, req: IncomingMessage): void {
     const query = Object.fromEntries(new URL(req.url ?? "/", "http://x").searchParams);
     this.gatewayQueries.push(query);
+    this.gatewayConnections.push(Date.now());
+    this.emit("gateway-open");
+    if (this.#refuseConnections > 0) {
+      this.#refuseConnections--;
+      ws.close(4000, "refused by the test");
+      return;
+    }
     // Only uncompressed JSON is spoken here, as the bot is expected to request.
     if (query.encoding !== "json" || query.v !== "10" || query.compress) {
       ws.close(4012, "Invalid API version or encoding");

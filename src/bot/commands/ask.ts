@@ -8,6 +8,7 @@ import { askCommand } from "./definitions.js";
 
 export const ask: Command = {
   name: askCommand.name,
+  queued: true,
   preconditions: [rateLimit],
   ephemeral: (i) => i.options.getBoolean("private") ?? false,
   async run(i, ctx) {

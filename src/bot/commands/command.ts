@@ -7,6 +7,8 @@ export interface Command {
   name: string;
   /** Checked after dm-allowed and allowed-channel, before the reply is deferred. */
   preconditions: readonly Precondition[];
+  /** Searches the books: takes a place in the bot's work queue (or gets a "busy" notice). */
+  queued: boolean;
   ephemeral(i: ChatInputCommandInteraction): boolean;
   /** Runs after deferReply; answers with sendPages. */
   run(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;

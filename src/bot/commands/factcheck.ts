@@ -8,6 +8,7 @@ import { factcheckCommand } from "./definitions.js";
 
 export const factcheck: Command = {
   name: factcheckCommand.name,
+  queued: true,
   preconditions: [rateLimit],
   ephemeral: () => false,
   async run(i, ctx) {

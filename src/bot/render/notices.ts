@@ -7,6 +7,11 @@ export const NOTICES = {
     `I only answer in ${channels.map((c) => `<#${c}>`).join(", ")}. Please ask there.`,
   dmsOff: "I don't answer direct messages on this server's setup — please ask in a server channel.",
   error: "Sorry, something went wrong while answering. Please try again in a moment.",
+  busy: (retryAfterMs: number) =>
+    `I'm answering a lot of questions right now — please ask again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
+  unknownCommand: (name: string) =>
+    `I don't know the command /${name.replace(/[^\w-]/g, "").slice(0, 32)} — the command list may be out of date (an admin can run \`npm run register-commands\`). Try /ask.`,
+  unsupported: "I can't handle this kind of interaction — please use /ask or /about.",
   expired: "This answer is too old for its buttons now — please ask again.",
   notFoundPassage: (id: string) =>
     `No passage has the id \`${id.replace(/`/g, "")}\`. Ids are shown under each source.`,
