@@ -31,6 +31,11 @@ await runCli(async (config) => {
   const logger = createBotLogger(config.logLevel);
   // An ingest run from a shell (or --watch) swaps the index under the running bot.
   const stopWatch = watchIndex(config.indexDir, engine, logger);
+  const closeAll = async () => {
+    await stopWatch();
+    await engine.close();
+  };
+  // A failed login (rejected token, unreachable Discord) ends the process with one line, exit 1.
   await startBot(
     config,
     {
@@ -44,11 +49,9 @@ await runCli(async (config) => {
       feedback: openFeedbackStore(config),
       logger,
     },
-    {
-      onShutdown: async () => {
-        await stopWatch();
-        await engine.close();
-      },
-    },
-  );
+    { onShutdown: closeAll },
+  ).catch(async (err) => {
+    await closeAll();
+    throw err;
+  });
 });
