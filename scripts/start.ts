@@ -4,6 +4,7 @@ import { runChat } from "../src/cli/chat.js";
 import { runCli } from "../src/cli/run.js";
 import { engineFactChecker } from "../src/factcheck/check.js";
 import { openFeedbackStore } from "../src/feedback/open.js";
+import { gapReport } from "../src/feedback/report.js";
 import { runIngest } from "../src/ingest.js";
 import { openEngine } from "../src/open.js";
 import { watchIndex } from "../src/reload.js";
@@ -31,6 +32,7 @@ await runCli(async (config) => {
   const logger = createBotLogger(config.logLevel);
   // An ingest run from a shell (or --watch) swaps the index under the running bot.
   const stopWatch = watchIndex(config.indexDir, engine, logger);
+  const feedback = openFeedbackStore(config);
   const closeAll = async () => {
     await stopWatch();
     await engine.close();
@@ -46,7 +48,8 @@ await runCli(async (config) => {
         return { ...s };
       },
       factcheck,
-      feedback: openFeedbackStore(config),
+      feedback,
+      gaps: () => gapReport(feedback, config),
       logger,
     },
     { onShutdown: closeAll },

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
+import type { GapReport } from "../feedback/gaps.js";
 import type { FeedbackStore } from "../feedback/store.js";
 import type { QuoteSource } from "../types.js";
 
@@ -26,6 +27,8 @@ export interface BotDeps {
   factcheck?: (claim: string) => Promise<FactCheckLike>;
   /** Votes and coverage gaps. */
   feedback: FeedbackStore;
+  /** The coverage-gap report for /gaps; omitted → /gaps says it is not available. */
+  gaps?: () => Promise<GapReport>;
   logger: Logger;
 }
 

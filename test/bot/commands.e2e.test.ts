@@ -286,6 +286,28 @@ describe("/factcheck, /source, /about", () => {
   });
 });
 
+describe("/gaps", () => {
+  it("shows admins the questions the books could not answer, grouped by topic; others are refused", async () => {
+    for (const question of ["good recipe for draniki with potatoes?", "which sauce goes with draniki?"]) {
+      const ex = await h.command("ask", { question }, alice);
+      expect(embedsOf(ex)[0].color).toBe(COLORS.notFound);
+    }
+    const refused = await h.command("gaps", {}, alice);
+    expect(refused.callback?.body.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringMatching(/^Sorry, only/),
+    });
+    const ex = await h.command("gaps", {}, bob);
+    expect(ex.callback?.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const [embed] = embedsOf(ex);
+    expect(embed.title).toBe("Coverage gaps");
+    const group = embed.fields.find((f: { name: string }) => f.name.includes("draniki"));
+    expect(group.name).toMatch(/^\d+\. draniki — 2× \(2 not found\)$/);
+    expect(group.value).toContain("• which sauce goes with draniki?");
+    expect(group.value).toMatch(/nearest: \*.+\*, p\. \d+ · `[0-9a-f]+`/);
+  });
+});
+
 describe("a command the bot does not know", () => {
   it("gets a short ephemeral notice instead of silence", async () => {
     const ex = await h.command("summarise", { text: "x" }, alice);
@@ -325,7 +347,7 @@ describe("/reindex", () => {
 });
 
 describe("register-commands", () => {
-  it("bulk-overwrites the five commands to the guild, or globally without a guild id", async () => {
+  it("bulk-overwrites the six commands to the guild, or globally without a guild id", async () => {
     const logger = createBotLogger("silent");
     const env = { DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: h.fake.apiUrl };
     await registerCommands(loadConfig({ ...env, DISCORD_GUILD_ID: GUILD_ID }), logger);
@@ -342,6 +364,7 @@ describe("register-commands", () => {
       "factcheck",
       "source",
       "reindex",
+      "gaps",
       "about",
     ]);
     expect(

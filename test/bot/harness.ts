@@ -7,6 +7,7 @@ import type { BotDeps } from "../../src/bot/types.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import { openFeedbackStore } from "../../src/feedback/open.js";
+import { gapReport } from "../../src/feedback/report.js";
 import { FakeDiscord, type Json, type RecordedCall } from "../discord/fake-discord.js";
 import {
   BOT_TOKEN,
@@ -96,13 +97,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fixture.dir,
   );
   const engine = options.wrapEngine ? options.wrapEngine(fixture.engine) : fixture.engine;
+  const feedback = openFeedbackStore(config);
   const bot = await startBot(
     config,
     {
       engine,
       reindex: fixture.reindex,
       factcheck: options.factcheck,
-      feedback: openFeedbackStore(config),
+      feedback,
+      gaps: () => gapReport(feedback, config),
       logger,
     },
     { ownsProcess: false, backoff: options.backoff },

@@ -2,7 +2,8 @@
 export const NOTICES = {
   rateLimited: (retryAfterMs: number) =>
     `You're asking faster than I can keep up — please try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
-  notAdmin: "Sorry, only server managers or members with a Footnote admin role can reindex the books.",
+  notAdmin: "Sorry, only server managers or members with a Footnote admin role can do that.",
+  noGapReport: "The coverage-gap report is not available in this setup.",
   channelNotAllowed: (channels: readonly string[]) =>
     `I only answer in ${channels.map((c) => `<#${c}>`).join(", ")}. Please ask there.`,
   dmsOff: "I don't answer direct messages on this server's setup — please ask in a server channel.",

@@ -1,0 +1,28 @@
+import { formatGaps } from "../src/cli/format.js";
+import { parseCliArgs, runCli, UsageError } from "../src/cli/run.js";
+import { DEFAULT_GAP_SETTINGS } from "../src/feedback/gaps.js";
+import { openFeedbackStore } from "../src/feedback/open.js";
+import { gapReport } from "../src/feedback/report.js";
+
+const USAGE = "npm run --silent gaps -- [--top N] [--json]";
+
+await runCli(async (config) => {
+  const { values } = parseCliArgs(
+    process.argv.slice(2),
+    { top: { type: "string" }, json: { type: "boolean" } },
+    USAGE,
+    [
+      "What people asked that the books could not answer: every not-found, partial and 👎 answer the",
+      `bot recorded in FEEDBACK_LOG (${config.feedback.log}), grouped by the topic words the questions share,`,
+      "most asked first, with example questions and the passages found nearest.",
+      "",
+      `  --top N   groups to show (default ${DEFAULT_GAP_SETTINGS.top})`,
+      "  --json    print the report as JSON: {total, reasons, groups: [{topic, count, people, reasons, questions, passages, lastAsked}]}",
+    ],
+  );
+  const top = values.top === undefined ? DEFAULT_GAP_SETTINGS.top : Number(values.top);
+  if (!(Number.isInteger(top) && top >= 1 && top <= 1000))
+    throw new UsageError("--top must be a whole number from 1 to 1000.");
+  const report = await gapReport(openFeedbackStore(config), config, { ...DEFAULT_GAP_SETTINGS, top });
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatGaps(report)}\n`);
+});
