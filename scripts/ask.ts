@@ -9,6 +9,12 @@ await runCli(async (config) => {
     process.argv.slice(2),
     { json: { type: "boolean" }, k: { type: "string" } },
     USAGE,
+    [
+      "Answers a question from the indexed books, with its sources (book, section, page, quote, passage id).",
+      "",
+      "  --json   print {question, found, answer, mode, note?, citations: [{n, doc, title, section, page, quote, chunkId, score, url?}]}",
+      "  --k N    sources to consider (1–50, default SEARCH_TOP_K)",
+    ],
   );
   const question = positionals.join(" ").trim();
   if (!question) throw new UsageError(`Ask a question.\nusage: ${USAGE}`);

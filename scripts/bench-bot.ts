@@ -39,6 +39,18 @@ await runCli(async (base) => {
       json: { type: "boolean" },
     },
     USAGE,
+    [
+      "The bot under a burst of /ask against the loopback Discord stand-in (in its own process, with",
+      "Discord's 3 s window for acknowledgements), over the repo's index: ack p50/p95, answered, busy",
+      "notices, lost; and the size of each reply's first message on the dev questions.",
+      "",
+      "  --asks N       interactions in the burst (default 400)",
+      "  --users N      distinct users (default 134)",
+      "  --seconds S    spread over S seconds (default 3)",
+      "  --cpu-load N   N busy processes beside the bot",
+      "  --qa FILE      questions (default ../shared/eval/dev.jsonl)",
+      "  --json         print the report as JSON",
+    ],
   );
   const whole = (name: string, fallback: number, min: number) => {
     const v = Number(values[name as keyof typeof values] ?? fallback);

@@ -19,6 +19,14 @@ await runCli(async (base) => {
     process.argv.slice(2),
     { json: { type: "boolean" }, "skip-cold": { type: "boolean" }, qa: { type: "string" } },
     USAGE,
+    [
+      "Measures ingest throughput (cold and warm), cold start, query latency p50/p95/p99, peak RSS and",
+      "index size, in a temporary index (the repo's index/ is never touched).",
+      "",
+      "  --skip-cold   reuse the embedding cache instead of an empty one",
+      "  --qa FILE     the questions to time (default ../shared/eval/dev.jsonl)",
+      "  --json        print the report as JSON",
+    ],
   );
   const qaPath = resolve(values.qa ?? join(base.root, "..", "shared", "eval", "dev.jsonl"));
   const questions = (await readQaFile(qaPath)).map((q) => q.question);

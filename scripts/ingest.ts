@@ -8,6 +8,14 @@ await runCli(async (config) => {
     process.argv.slice(2),
     { json: { type: "boolean" }, full: { type: "boolean" }, watch: { type: "boolean" } },
     "npm run ingest -- [--full] [--json] [--watch]",
+    [
+      `Indexes the documents in SEEDS_DIR (${config.seedsDir}) into INDEX_DIR (${config.indexDir}): only new or`,
+      "changed documents are embedded; a document that cannot be used is skipped with a warning (exit code 3).",
+      "",
+      "  --full    rebuild even when nothing changed",
+      "  --json    print the summary as JSON",
+      "  --watch   index again whenever the seeds change (Ctrl-C to stop)",
+    ],
   );
   const print = (s: IngestSummary) => {
     if (values.json) {

@@ -1,7 +1,7 @@
 import { createBotLogger } from "../src/bot/logger.js";
 import { startBot } from "../src/bot/start.js";
 import { runChat } from "../src/cli/chat.js";
-import { runCli } from "../src/cli/run.js";
+import { parseCliArgs, runCli } from "../src/cli/run.js";
 import { engineFactChecker } from "../src/factcheck/check.js";
 import { openFeedbackStore } from "../src/feedback/open.js";
 import { gapReport } from "../src/feedback/report.js";
@@ -11,6 +11,10 @@ import { watchIndex } from "../src/reload.js";
 
 /** `npm start`: brings the index up to date, then runs the Discord bot or, without a token, a terminal chat. */
 await runCli(async (config) => {
+  parseCliArgs(process.argv.slice(2), {}, "npm start", [
+    "Brings the index up to date (as npm run ingest), then runs the Discord bot when DISCORD_TOKEN is set,",
+    "or else a terminal chat with the same answers (/source <id>, /check <claim>, /new, /quit).",
+  ]);
   const summary = await runIngest(config, { progress: true });
   process.stderr.write(
     summary.rebuilt
