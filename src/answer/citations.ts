@@ -88,7 +88,20 @@ export function isRefusal(text: string): boolean {
   return sentences(plain).every(isRefusalSentence);
 }
 
-function isRefusalSentence(s: string): boolean {
+/** The given passage numbers a sentence's markers name (1-based, unknown ones left out). */
+export function markersIn(sentence: string, passageCount: number): number[] {
+  const out = new Set<number>();
+  for (const m of sentence.matchAll(MARKER)) {
+    for (const n of (m[1] as string).split(",").map(Number)) if (n >= 1 && n <= passageCount) out.add(n);
+  }
+  return [...out];
+}
+
+/** A sentence without its markers. */
+export const withoutMarkers = (sentence: string): string => sentence.replace(MARKER, "").trim();
+
+/** A sentence that only says the passages hold no answer (nothing in it to verify). */
+export function isRefusalSentence(s: string): boolean {
   if (/^(i|we) (do not|don't|cannot|can't) (know|answer|say|tell)\b/i.test(s)) return true;
   return (
     /\b(not|no|nothing|cannot|neither|nor|unable)\b|n't\b/i.test(s) &&
