@@ -243,5 +243,6 @@ function makeChunk(doc: CleanDocument, first: Unit, last: Unit): Chunk {
       page: p.page,
     })),
     footnotes,
+    ...(doc.url ? { url: doc.url } : {}),
   };
 }

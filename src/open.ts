@@ -5,9 +5,10 @@ import { createEmbedder } from "./embed/create.js";
 import type { Embedder } from "./embed/embedder.js";
 import type { AskOptions, Engine, IndexInfo, PassageContext, SearchOptions } from "./engine.js";
 import { currentBuild, type IndexData, loadIndex } from "./index/store.js";
+import { documentLink } from "./links.js";
 import { contextualQuery } from "./search/follow-up.js";
 import { HybridSearcher } from "./search/hybrid.js";
-import type { Answer, Chunk, SearchResult } from "./types.js";
+import type { Answer, Chunk, Citation, SearchResult } from "./types.js";
 
 export interface LoadedEngine extends Engine {
   /** Loads the index's live build if it changed and swaps it in; in-flight questions finish on the old one. */
@@ -61,7 +62,7 @@ export async function openEngine(config: Config, options: OpenOptions = {}): Pro
       const query = contextualQuery(question, opts.history ?? []);
       const result = await search(query, opts);
       const answer = await answerer.answer(query, result, { onToken: opts.onToken });
-      return { ...answer, question };
+      return { ...answer, question, citations: answer.citations.map((c) => withLink(c, snap)) };
     },
     passage(id: string): PassageContext | undefined {
       const { chunks } = snap.index;
@@ -90,6 +91,13 @@ export async function openEngine(config: Config, options: OpenOptions = {}): Pro
       if (ownsEmbedder) await embedder.close();
     },
   };
+}
+
+/** A citation of a document with a `url` links to it, at the cited page for a PDF. */
+function withLink(c: Citation, snap: Snapshot): Citation {
+  const i = snap.byId.get(c.chunkId);
+  const url = documentLink(i === undefined ? undefined : snap.index.chunks[i]?.url, c.page);
+  return url ? { ...c, url } : c;
 }
 
 async function defaultAnswerer(config: Config): Promise<Answerer> {

@@ -56,6 +56,8 @@ export interface Chunk {
   /** Pages that begin inside the chunk: offset in `text` and page number. */
   pageBreaks?: { at: number; page: number }[];
   footnotes: Footnote[];
+  /** The document's address (its sidecar `url`), for links out. */
+  url?: string;
 }
 
 export interface SearchHit {
@@ -84,6 +86,8 @@ export interface QuoteSource {
   /** Exact text from the passage. */
   quote: string;
   chunkId: string;
+  /** A link to the document at this page, when the document has a `url` (`#page=N` for PDFs). */
+  url?: string;
 }
 
 export interface Citation extends QuoteSource {
