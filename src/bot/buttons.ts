@@ -8,7 +8,7 @@ import { parseButtonId } from "./render/components.js";
 import { NOTICES } from "./render/notices.js";
 import { notice } from "./render/page.js";
 import { renderPassage } from "./render/passage.js";
-import { renderMoreSources } from "./render/sources.js";
+import { renderMoreCitations, renderMoreSources } from "./render/sources.js";
 import { replyEphemeral, sendPages } from "./reply.js";
 
 /** Buttons under an answer. Every response is ephemeral: it concerns the one who clicked. */
@@ -59,6 +59,11 @@ export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<v
   }
   if (slot) {
     await slot.run(async () => {
+      if (state.unshown.length > 0) {
+        const citations = state.unshown;
+        state.unshown = [];
+        return sendPages(i, renderMoreCitations(state.answer.question, citations));
+      }
       const offset = state.nextOffset;
       const result = await ctx.engine.search(state.question, { offset, topK: ctx.topK });
       state.nextOffset = offset + Math.max(result.hits.length, 1);

@@ -3,7 +3,7 @@ import type { Pseudonymize } from "../feedback/pseudonym.js";
 import type { GapReason } from "../feedback/store.js";
 import type { Answer } from "../types.js";
 import type { PreconditionEnv } from "./preconditions/precondition.js";
-import { renderAnswer, renderPartialAnswer } from "./render/answer.js";
+import { FIRST_SOURCES, renderAnswer, renderPartialAnswer } from "./render/answer.js";
 import type { Page } from "./render/page.js";
 import type { LiveReply } from "./reply.js";
 import { type AnswerState, type Lru, shortId } from "./state.js";
@@ -44,6 +44,7 @@ export function presentAnswer(ctx: BotContext, answer: Answer, request: AskReque
     question: [...history, answer.question].join("\n"),
     answer,
     nextOffset: Math.max(ctx.topK, answer.citations.length),
+    unshown: answer.citations.slice(FIRST_SOURCES),
   });
   const reason: GapReason | undefined = !answer.found ? "not_found" : answer.partial ? "partial" : undefined;
   if (reason) void recordGap(ctx, id, answer, reason, request.userId);

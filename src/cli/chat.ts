@@ -1,53 +1,103 @@
 import { createInterface } from "node:readline/promises";
 import type { Engine } from "../engine.js";
-import { formatAnswer } from "./format.js";
+import { stripDiscordMarkup } from "../text/markup.js";
+import type { QuoteSource } from "../types.js";
+import { formatAnswer, sourceLine } from "./format.js";
+
+/** What the chat needs of a fact-check result. */
+export interface ChatFactCheck {
+  verdict: "supported" | "contradicted" | "not_found";
+  explanation: string;
+  evidence: QuoteSource[];
+}
 
 export interface ChatOptions {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   /** Fact-checker for `/check <claim>`; omitted → the command is not offered. */
-  check?: (claim: string) => Promise<{ verdict: string; explanation: string }>;
+  check?: (claim: string) => Promise<ChatFactCheck>;
 }
+
+const PROMPT = "> ";
+const VERDICTS: Record<ChatFactCheck["verdict"], string> = {
+  supported: "Supported",
+  contradicted: "Contradicted",
+  not_found: "Not found in the books",
+};
 
 /**
  * The terminal chat: the same answers as the bot, with the conversation's earlier questions as
- * context for follow-ups ("and in 2019?"). Ends on /quit, Ctrl-D or the end of the input.
+ * context for follow-ups ("and in 2019?"). A prompt shows when it is ready for the next line.
+ * Ends on /quit, Ctrl-D or the end of the input.
  */
 export async function runChat(engine: Engine, options: ChatOptions = {}): Promise<void> {
   const output = options.output ?? process.stdout;
   const rl = createInterface({ input: options.input ?? process.stdin, output, terminal: false });
   const history: string[] = [];
   const say = (s: string) => output.write(`${s}\n`);
-  say(
-    `Ask a question about the corpus. Commands: /source <id>${options.check ? ", /check <claim>" : ""}, /new, /quit.`,
-  );
+  const commands = [
+    "/source <passage id>   the whole passage (ids are shown with each source)",
+    ...(options.check ? ["/check <claim>         fact-check a claim against the books"] : []),
+    "/new                   start a new conversation",
+    "/quit                  leave",
+  ];
+  const usage = (line: string) => `usage: ${line.split("   ")[0]?.trim()}`;
+  say("Ask a question about the books (follow-ups keep the context). Commands:");
+  for (const c of commands) say(`  ${c}`);
+  output.write(PROMPT);
   for await (const raw of rl) {
     const line = raw.trim();
-    if (!line) continue;
     if (line === "/quit" || line === "/exit") break;
+    const [command = "", ...rest] = line.split(/\s+/);
+    const arg = rest.join(" ");
     try {
-      if (line === "/new") {
+      if (!line) {
+        // Nothing asked: just the prompt again.
+      } else if (command === "/new") {
         history.length = 0;
         say("(new conversation)");
-      } else if (line.startsWith("/source ")) {
-        const p = engine.passage(line.slice(8).trim());
-        say(
-          p
-            ? `${p.chunk.title} — ${p.chunk.section}, p. ${p.chunk.pageStart}\n\n${p.chunk.text}`
-            : "No passage with that id.",
-        );
-      } else if (line.startsWith("/check ") && options.check) {
-        const r = await options.check(line.slice(7).trim());
-        say(`${r.verdict}: ${r.explanation}`);
+      } else if (command === "/help") {
+        for (const c of commands) say(`  ${c}`);
+      } else if (command === "/source") {
+        if (!arg) say(usage(commands[0] as string));
+        else {
+          const p = engine.passage(arg.replace(/^`|`$/g, ""));
+          say(
+            p
+              ? `${sourceLine({ ...p.chunk, page: p.chunk.pageStart })} (passage ${p.chunk.id})\n\n${p.chunk.text}`
+              : `No passage has the id ${arg}. Ids are shown with each source, e.g. (passage 0123abcd4567ef89).`,
+          );
+        }
+      } else if (command === "/check" && options.check) {
+        const claim = stripDiscordMarkup(arg);
+        if (!claim) say(usage(commands[1] as string));
+        else say(formatCheck(await options.check(claim)));
+      } else if (/^\/[A-Za-z]/.test(command)) {
+        say(`Unknown command ${command}. Commands:`);
+        for (const c of commands) say(`  ${c}`);
       } else {
-        await askStreaming(engine, line, history, output);
-        history.push(line);
+        const question = stripDiscordMarkup(line);
+        if (question) {
+          await askStreaming(engine, question, history, output);
+          history.push(question);
+        }
       }
     } catch (err) {
       say(`Sorry, that failed: ${(err as Error).message}`);
     }
+    output.write(PROMPT);
   }
   rl.close();
+}
+
+/** The verdict once (the explanation may already start with it), then the evidence quotes. */
+export function formatCheck(r: ChatFactCheck): string {
+  const label = VERDICTS[r.verdict];
+  const lead = r.explanation.toLowerCase().startsWith(label.toLowerCase().split(" ")[0] as string)
+    ? r.explanation
+    : `${label}: ${r.explanation}`;
+  const evidence = r.evidence.map((e, i) => `[${i + 1}] ${sourceLine(e)} (passage ${e.chunkId}): "${e.quote}"`);
+  return [lead, ...(evidence.length ? ["", "Evidence:", ...evidence] : [])].join("\n");
 }
 
 /**

@@ -1,16 +1,25 @@
 import type { GapReport } from "../feedback/gaps.js";
 import type { GapReason } from "../feedback/store.js";
-import type { Answer } from "../types.js";
+import { distinctSection } from "../text/labels.js";
+import type { Answer, QuoteSource } from "../types.js";
 
-/** Human-readable answer: the text with [n] markers, then one line per source. */
+/** Where a quote stands, as a line starts: "Title — Section, p. 12" (a section repeating the title left out). */
+export function sourceLine(s: Pick<QuoteSource, "title" | "section" | "page">): string {
+  const where = [distinctSection(s.title, s.section), `p. ${s.page}`].filter(Boolean).join(", ");
+  return `${s.title} — ${where}`;
+}
+
+/**
+ * Human-readable answer: the text with [n] markers, then one line per source with its passage
+ * id (for `/source <id>` in the chat) and its link when the document has one.
+ */
 export function formatAnswer(answer: Answer): string {
   const lines = [answer.answer, ""];
   if (answer.note) lines.push(`(${answer.note})`, "");
   if (answer.citations.length > 0)
     lines.push(answer.found ? "Sources:" : "Closest passages (not an answer):");
   for (const c of answer.citations) {
-    const where = [c.section, `p. ${c.page}`].filter(Boolean).join(", ");
-    lines.push(`[${c.n}] ${c.title} — ${where}: "${c.quote}"`);
+    lines.push(`[${c.n}] ${sourceLine(c)} (passage ${c.chunkId}): "${c.quote}"${c.url ? ` ${c.url}` : ""}`);
   }
   return lines.join("\n");
 }
@@ -23,7 +32,7 @@ export function answerJson(answer: Answer) {
     answer: answer.answer,
     mode: answer.mode,
     ...(answer.note ? { note: answer.note } : {}),
-    citations: answer.citations.map(({ n, doc, title, section, page, quote, chunkId, score }) => ({
+    citations: answer.citations.map(({ n, doc, title, section, page, quote, chunkId, score, url }) => ({
       n,
       doc,
       title,
@@ -32,6 +41,7 @@ export function answerJson(answer: Answer) {
       quote,
       chunkId,
       score,
+      ...(url ? { url } : {}),
     })),
   };
 }

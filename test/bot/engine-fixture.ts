@@ -14,7 +14,7 @@ import { openEngine } from "../../src/open.js";
 
 const SEEDS = join(import.meta.dirname, "../../seeds");
 /** The top of each seed book: a few pages of paragraphs, with their footnote blocks, and the title. */
-const BOOKS = [
+const BOOKS: { file: string; lines: number; title: string; url?: string }[] = [
   {
     file: "001_04d2d979b8eaaf9e.txt",
     lines: 130,
@@ -25,7 +25,13 @@ const BOOKS = [
     lines: 120,
     title: "Eurasian Economic Union: the goal is to become a significant center of development",
   },
-  { file: "004_f865b4ead9a1efb6.txt", lines: 100, title: "Contours of union integration" },
+  {
+    file: "004_f865b4ead9a1efb6.txt",
+    lines: 100,
+    title: "Contours of union integration",
+    // The one book the fixture can link to: citations of it carry the address, at their page.
+    url: "https://books.example.org/contours-of-union-integration.pdf",
+  },
 ];
 
 export interface FixtureEngine {
@@ -38,10 +44,10 @@ export interface FixtureEngine {
 
 async function writeFixtureSeeds(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const { file, lines, title } of BOOKS) {
+  for (const { file, lines, ...meta } of BOOKS) {
     const text = (await readFile(join(SEEDS, file), "utf8")).split("\n").slice(0, lines).join("\n");
     await writeFile(join(dir, file), text);
-    await writeFile(join(dir, `${file}.meta.json`), JSON.stringify({ title }));
+    await writeFile(join(dir, `${file}.meta.json`), JSON.stringify(meta));
   }
 }
 
