@@ -96,7 +96,9 @@ export function formatCheck(r: ChatFactCheck): string {
   const lead = r.explanation.toLowerCase().startsWith(label.toLowerCase().split(" ")[0] as string)
     ? r.explanation
     : `${label}: ${r.explanation}`;
-  const evidence = r.evidence.map((e, i) => `[${i + 1}] ${sourceLine(e)} (passage ${e.chunkId}): "${e.quote}"`);
+  const evidence = r.evidence.map(
+    (e, i) => `[${i + 1}] ${sourceLine(e)} (passage ${e.chunkId}): "${e.quote}"`,
+  );
   return [lead, ...(evidence.length ? ["", "Evidence:", ...evidence] : [])].join("\n");
 }
 
