@@ -1,5 +1,4 @@
-import type { GapReport } from "../feedback/gaps.js";
-import type { GapReason } from "../feedback/store.js";
+import { type GapReport, reasonSummary } from "../feedback/gaps.js";
 import { distinctSection } from "../text/labels.js";
 import type { Answer, QuoteSource } from "../types.js";
 
@@ -46,25 +45,17 @@ export function answerJson(answer: Answer) {
   };
 }
 
-const REASONS: Record<GapReason, string> = { not_found: "not found", partial: "partial", down: "👎" };
-
-const reasonList = (reasons: Record<GapReason, number>) =>
-  (Object.keys(REASONS) as GapReason[])
-    .filter((r) => reasons[r] > 0)
-    .map((r) => `${reasons[r]} ${REASONS[r]}`)
-    .join(", ");
-
 /** `npm run gaps`: the groups, most asked first, each with examples and the nearest passages. */
 export function formatGaps(report: GapReport): string {
   if (report.total === 0)
     return "No coverage gaps recorded yet: every answer so far was found, and none got a 👎.";
   const lines = [
-    `${report.total} question(s) the books could not answer (${reasonList(report.reasons)}); top ${report.groups.length} topic(s), most asked first:`,
+    `${report.total} question(s) the books could not answer (${reasonSummary(report.reasons)}); top ${report.groups.length} topic(s), most asked first:`,
   ];
   report.groups.forEach((g, i) => {
     lines.push(
       "",
-      `${i + 1}. ${g.topic.join(" · ") || "(no shared topic)"} — ${g.count} question(s) from ${g.people} person(s) (${reasonList(g.reasons)}), last ${g.lastAsked.slice(0, 10)}`,
+      `${i + 1}. ${g.topic.join(" · ") || "(no shared topic)"} — ${g.count} question(s) from ${g.people} person(s) (${reasonSummary(g.reasons)}), last ${g.lastAsked.slice(0, 10)}`,
     );
     for (const q of g.questions) lines.push(`   ? ${q}`);
     for (const p of g.passages) {

@@ -47,6 +47,16 @@ export interface GapGroup {
   lastAsked: string;
 }
 
+const REASON_LABELS: Record<GapReason, string> = { not_found: "not found", partial: "partial", down: "👎" };
+
+/** "2 not found, 1 👎": the reasons that occur, in a fixed order. */
+export function reasonSummary(reasons: Record<GapReason, number>): string {
+  return (Object.keys(REASON_LABELS) as GapReason[])
+    .filter((r) => reasons[r] > 0)
+    .map((r) => `${reasons[r]} ${REASON_LABELS[r]}`)
+    .join(", ");
+}
+
 export interface GapReport {
   total: number;
   reasons: Record<GapReason, number>;

@@ -1,9 +1,9 @@
-import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../discord/fake-discord.js";
 import { BOT_ID } from "../discord/world.js";
-import { corpusEnv, REPO, SMALL_BOOKS, tempDir, writeSmallSeeds } from "../helpers/corpus.js";
+import { runScript } from "../helpers/cli.js";
+import { corpusEnv, SMALL_BOOKS, tempDir, writeSmallSeeds } from "../helpers/corpus.js";
 
 /** `npm start` with a token Discord rejects: it must end, non-zero, with one clear line. */
 
@@ -25,33 +25,18 @@ afterAll(async () => {
 
 describe("npm start with a rejected DISCORD_TOKEN", () => {
   it("closes everything and exits 1 with one line naming the cause", async () => {
-    const run = await new Promise<{ code: number | null; signal: string | null; stderr: string }>(
-      (resolve) => {
-        execFile(
-          process.execPath,
-          ["--import", "tsx", "scripts/start.ts"],
-          {
-            cwd: REPO,
-            env: {
-              PATH: process.env.PATH ?? "",
-              HOME: process.env.HOME ?? "",
-              ...corpusEnv(root),
-              DISCORD_TOKEN: WRONG_TOKEN,
-              DISCORD_API_URL: fake.apiUrl,
-              FEEDBACK_LOG: join(root, "feedback.jsonl"),
-              USER_ID_SECRET_FILE: join(root, "secret"),
-            },
-            // Without the fix the watcher and the engine kept the process alive for ever.
-            timeout: 90_000,
-          },
-          (err, _stdout, stderr) =>
-            resolve({
-              code: err && typeof err.code === "number" ? err.code : err ? null : 0,
-              signal: (err as { signal?: string } | null)?.signal ?? null,
-              stderr,
-            }),
-        );
+    // Without the fix the watcher and the engine kept the process alive for ever.
+    const run = await runScript(
+      "start.ts",
+      [],
+      {
+        ...corpusEnv(root),
+        DISCORD_TOKEN: WRONG_TOKEN,
+        DISCORD_API_URL: fake.apiUrl,
+        FEEDBACK_LOG: join(root, "feedback.jsonl"),
+        USER_ID_SECRET_FILE: join(root, "secret"),
       },
+      90_000,
     );
     expect(run.signal, run.stderr).toBeNull();
     expect(run.code, run.stderr).toBe(1);

@@ -1,30 +1,10 @@
-import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JsonlFeedbackStore } from "../../src/feedback/jsonl.js";
-import { REPO, tempDir } from "../helpers/corpus.js";
+import { runScript } from "../helpers/cli.js";
+import { tempDir } from "../helpers/corpus.js";
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function gaps(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "scripts/gaps.ts", ...args],
-      {
-        cwd: REPO,
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-        timeout: 60_000,
-      },
-      (err, stdout, stderr) =>
-        resolve({ code: err && typeof err.code === "number" ? err.code : err ? null : 0, stdout, stderr }),
-    );
-  });
-}
+const gaps = (args: string[], env: Record<string, string>) => runScript("gaps.ts", args, env);
 
 const QUESTIONS = [
   "how many MAZ buses does Kazan run?",

@@ -1,23 +1,14 @@
-import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runScript } from "../helpers/cli.js";
 import { REPO } from "../helpers/corpus.js";
 
 /** Every entry point in scripts/ (each an npm script) answers --help, and refuses unknown flags. */
 
 const SCRIPTS = readdirSync(join(REPO, "scripts")).filter((f) => f.endsWith(".ts"));
 
-const run = (script: string, args: string[]) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", join("scripts", script), ...args],
-      { cwd: REPO, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" }, timeout: 60_000 },
-      (err, stdout, stderr) =>
-        resolve({ code: err && typeof err.code === "number" ? err.code : err ? null : 0, stdout, stderr }),
-    );
-  });
+const run = (script: string, args: string[]) => runScript(script, args);
 
 describe("every CLI", () => {
   it("prints its usage for --help and -h and exits 0, without doing its work", async () => {

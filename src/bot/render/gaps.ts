@@ -1,16 +1,7 @@
 import { escapeMarkdown } from "discord.js";
-import type { GapReport } from "../../feedback/gaps.js";
-import type { GapReason } from "../../feedback/store.js";
+import { type GapReport, reasonSummary } from "../../feedback/gaps.js";
 import { COLORS, field, layoutEmbeds, type Page, toPages } from "./page.js";
 import { trimQuote, truncate } from "./split.js";
-
-const REASONS: Record<GapReason, string> = { not_found: "not found", partial: "partial", down: "👎" };
-
-const reasons = (r: Record<GapReason, number>) =>
-  (Object.keys(REASONS) as GapReason[])
-    .filter((k) => r[k] > 0)
-    .map((k) => `${r[k]} ${REASONS[k]}`)
-    .join(", ");
 
 /** /gaps: one field per topic, most asked first, with example questions and the nearest passage. */
 export function renderGaps(report: GapReport): Page[] {
@@ -30,7 +21,7 @@ export function renderGaps(report: GapReport): Page[] {
       ? `nearest: *${escapeMarkdown(truncate(nearest.title, 80))}*, p. ${nearest.page} · \`${nearest.chunkId}\``
       : "";
     return field(
-      `${i + 1}. ${g.topic.join(" · ") || "—"} — ${g.count}× (${reasons(g.reasons)})`,
+      `${i + 1}. ${g.topic.join(" · ") || "—"} — ${g.count}× (${reasonSummary(g.reasons)})`,
       [...examples, where].filter(Boolean).join("\n"),
     );
   });
@@ -39,7 +30,7 @@ export function renderGaps(report: GapReport): Page[] {
     layoutEmbeds({
       title: "Coverage gaps",
       color: COLORS.notFound,
-      text: `${report.total} question(s) the books could not answer (${reasons(report.reasons)}), by topic, most asked first.${more}`,
+      text: `${report.total} question(s) the books could not answer (${reasonSummary(report.reasons)}), by topic, most asked first.${more}`,
       fields,
       fieldsTitle: "Coverage gaps",
     }),
