@@ -7,7 +7,8 @@ import { type Embedder, normalize } from "./embedder.js";
  * offline. Its WASM backend computes synchronously, so the model never runs on the caller's
  * thread: every batch, a single query included, goes to a worker thread (one model each). The
  * bot's event loop thus keeps acknowledging interactions while a question is embedded. The pool
- * starts with one worker (ready before this resolves) and grows up to `workers` while batches wait.
+ * starts one worker at once (its model loads while the caller goes on, e.g. reads the index; the
+ * first batch waits for it) and grows up to `workers` while batches wait.
  */
 export const USE_LITE_ID = "use-lite-512@0.2.0";
 const DIMENSION = 512;
@@ -24,7 +25,8 @@ export async function createUseLiteEmbedder(options: UseLiteOptions = {}): Promi
     new URL("./use-lite.worker.mjs", import.meta.url),
     options.workers || Math.min(4, availableParallelism()),
   );
-  await pool.start();
+  // A worker that cannot start fails the batches waiting for it; nothing else to report here.
+  pool.start().catch(() => {});
   return {
     id: USE_LITE_ID,
     dimension: DIMENSION,
@@ -62,7 +64,7 @@ class WorkerPool {
     private readonly size: number,
   ) {}
 
-  /** Starts the first worker and waits until its model is loaded. */
+  /** Starts the first worker; resolves once its model is loaded. */
   start(): Promise<void> {
     return new Promise((resolve, reject) => this.spawn(resolve, reject));
   }
@@ -77,7 +79,8 @@ class WorkerPool {
   }
 
   private spawn(onReady?: () => void, onError?: (err: Error) => void) {
-    const worker = new Worker(this.url);
+    // The worker is plain JavaScript: no loader hooks of the parent (tsx) needed, ~0.3 s saved.
+    const worker = new Worker(this.url, { execArgv: [] });
     this.all.push(worker);
     this.starting++;
     let ready = false;
