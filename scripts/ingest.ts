@@ -7,7 +7,8 @@ import { watchDebounced } from "../src/reload.js";
 const USAGE = `npm run ingest -- [--full] [--json] [--watch] [--workers N]
 
 Indexes SEEDS_DIR into the store (STORE=files: INDEX_DIR; STORE=postgres: DATABASE_URL): only new
-or changed documents are processed, and the new generation goes live in one step.
+or changed documents are processed, and the new generation goes live in one step. A document
+that cannot be used is skipped with a warning naming it (exit code 3).
 
   --full        rebuild every document (embeddings still come from the cache)
   --json        print the summary as one JSON object

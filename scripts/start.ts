@@ -2,6 +2,7 @@ import { createBotLogger } from "../src/bot/logger.js";
 import { startBot } from "../src/bot/start.js";
 import { runChat } from "../src/cli/chat.js";
 import { parseCliArgs, runCli } from "../src/cli/run.js";
+import { gapReport } from "../src/feedback/report.js";
 import { openStore } from "../src/index/open-store.js";
 import { runIngest } from "../src/ingest.js";
 import { openEngine } from "../src/open.js";
@@ -9,11 +10,11 @@ import { watchIndex } from "../src/reload.js";
 
 /** `npm start`: brings the index up to date, then runs the Discord bot or, without a token, a terminal chat. */
 await runCli(async (config) => {
-  parseCliArgs(
-    process.argv.slice(2),
-    {},
-    "npm start\n\nBrings the index up to date (STORE=files|postgres), then runs the Discord bot (DISCORD_TOKEN) or a terminal chat.",
-  );
+  parseCliArgs(process.argv.slice(2), {}, "npm start", [
+    "Brings the index up to date (as npm run ingest; STORE=files|postgres), then runs the Discord bot",
+    "when DISCORD_TOKEN is set, or else a terminal chat with the same answers (/source <id>, /check <claim>,",
+    "/new, /quit).",
+  ]);
   const store = await openStore(config);
   const summary = await runIngest(config, { progress: true, store });
   process.stderr.write(
@@ -36,6 +37,13 @@ await runCli(async (config) => {
   const logger = createBotLogger(config.logLevel);
   // An ingest run from a shell, --watch or another machine swaps the index under the running bot.
   const stopWatch = watchIndex(store, engine, logger);
+  const feedback = store.feedback();
+  const closeAll = async () => {
+    await stopWatch();
+    await engine.close();
+    await store.close();
+  };
+  // A failed login (rejected token, unreachable Discord) ends the process with one line, exit 1.
   await startBot(
     config,
     {
@@ -45,15 +53,13 @@ await runCli(async (config) => {
         await engine.reload();
         return { ...s };
       },
-      feedback: store.feedback(),
+      feedback,
+      gaps: () => gapReport(feedback, engine.reader()),
       logger,
     },
-    {
-      onShutdown: async () => {
-        await stopWatch();
-        await engine.close();
-        await store.close();
-      },
-    },
-  );
+    { onShutdown: closeAll },
+  ).catch(async (err) => {
+    await closeAll();
+    throw err;
+  });
 });

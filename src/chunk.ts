@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { encode } from "gpt-tokenizer";
 import { type Span, splitSentences } from "./text/sentences.js";
+import { countTokens } from "./text/tokens.js";
 import type { Chunk, CleanDocument } from "./types.js";
 
 export interface ChunkOptions {
@@ -18,7 +18,15 @@ interface Unit extends Span {
 /** What an embedder sees for a chunk: the section title gives short passages their topic. */
 export const embeddingText = (c: Chunk): string => (c.section ? `${c.section}. ${c.text}` : c.text);
 
-export const countTokens = (text: string): number => encode(text).length;
+/**
+ * Hard caps that keep chunking linear on any input (a 2 MB run without whitespace took over
+ * 400 s before): the tokenizer's BPE is quadratic in the length of one word, so it sees at most
+ * a sentence of MAX_CHARS_PER_TOKEN characters per target token at once (prose runs at about 4–5)
+ * and, beyond that, pieces of whitespace-free runs no longer than MAX_RUN_CHARS; no chunk is
+ * longer than that many characters either.
+ */
+const MAX_RUN_CHARS = 64;
+const MAX_CHARS_PER_TOKEN = 8;
 
 /**
  * Sentence-aware chunks of about `targetTokens`, never crossing a section border, preferring to
@@ -27,6 +35,7 @@ export const countTokens = (text: string): number => encode(text).length;
  */
 export function chunkDocument(doc: CleanDocument, options: ChunkOptions): Chunk[] {
   const units = toUnits(doc, options.targetTokens);
+  const maxChars = options.targetTokens * MAX_CHARS_PER_TOKEN;
   const chunks: Chunk[] = [];
   let i = 0;
   while (i < units.length) {
@@ -36,7 +45,8 @@ export function chunkDocument(doc: CleanDocument, options: ChunkOptions): Chunk[
     let lastParagraphEnd = -1;
     while (j < units.length) {
       const u = units[j] as Unit;
-      if (j > i && (u.section !== first.section || tokens + u.tokens > options.targetTokens)) break;
+      const full = tokens + u.tokens > options.targetTokens || u.end - first.start > maxChars;
+      if (j > i && (u.section !== first.section || full)) break;
       if (j > i && u.paragraphStart) lastParagraphEnd = j;
       tokens += u.tokens;
       j++;
@@ -79,12 +89,11 @@ function toUnits(doc: CleanDocument, maxTokens: number): Unit[] {
   for (const para of paragraphs(doc.text)) {
     let first = true;
     for (const sentence of splitSentences(doc.text.slice(para.start, para.end), para.start)) {
-      const section = indexAtOrBefore(sectionStarts, sentence.start);
+      const section = indexAtOrBefore(sectionStarts, sentence.start, (x) => x);
       for (const piece of splitLong(doc.text, sentence, maxTokens)) {
-        const tokens = countTokens(doc.text.slice(piece.start, piece.end));
         // A heading offset inside a paragraph also marks a border.
         const paragraphStart = first || (units.length > 0 && (units.at(-1) as Unit).section !== section);
-        units.push({ ...piece, tokens, paragraphStart, section });
+        units.push({ ...piece, paragraphStart, section });
         first = false;
       }
     }
@@ -103,25 +112,51 @@ function paragraphs(text: string): Span[] {
   return out.filter((p) => p.end > p.start);
 }
 
-/** Cuts an over-long sentence at word borders into pieces of at most `maxTokens`. */
-function splitLong(text: string, span: Span, maxTokens: number): Span[] {
+/**
+ * A sentence as pieces of at most `maxTokens` tokens (and MAX_CHARS_PER_TOKEN × that many
+ * characters), with their token counts: whole when it fits, else cut at word borders, and a run
+ * without whitespace longer than MAX_RUN_CHARS is cut inside, since there is nowhere else to cut.
+ */
+function splitLong(text: string, span: Span, maxTokens: number): (Span & { tokens: number })[] {
   const s = text.slice(span.start, span.end);
-  if (s.length < maxTokens * 3 || countTokens(s) <= maxTokens) return [span];
-  const pieces: Span[] = [];
+  const maxChars = maxTokens * MAX_CHARS_PER_TOKEN;
+  // Up to maxChars the whole sentence is counted at once (BPE on a 2,048-character word is ~6 ms).
+  if (s.length <= maxChars) {
+    const tokens = countTokens(s);
+    if (tokens <= maxTokens) return [{ ...span, tokens }];
+  }
+  const pieces: (Span & { tokens: number })[] = [];
   let pieceStart = span.start;
   let tokens = 0;
   for (const m of s.matchAll(/\S+\s*/g)) {
-    const t = countTokens(m[0]);
-    const at = span.start + (m.index as number);
-    if (tokens + t > maxTokens && at > pieceStart) {
-      pieces.push({ start: pieceStart, end: at });
-      pieceStart = at;
-      tokens = 0;
+    const wordStart = span.start + (m.index as number);
+    for (const [from, to] of runPieces(text, wordStart, wordStart + m[0].length)) {
+      const t = countTokens(text.slice(from, to));
+      if ((tokens + t > maxTokens || to - pieceStart > maxChars) && from > pieceStart) {
+        pieces.push({ start: pieceStart, end: from, tokens });
+        pieceStart = from;
+        tokens = 0;
+      }
+      tokens += t;
     }
-    tokens += t;
   }
-  pieces.push({ start: pieceStart, end: span.end });
-  return pieces.map((p) => ({ start: p.start, end: trimEnd(text, p) }));
+  pieces.push({ start: pieceStart, end: span.end, tokens });
+  return pieces.map((p) => ({ ...p, end: trimEnd(text, p) }));
+}
+
+/** [from, to) pieces of one word (with its trailing whitespace), each at most MAX_RUN_CHARS long. */
+function runPieces(text: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let at = from;
+  while (to - at > MAX_RUN_CHARS) {
+    let cut = at + MAX_RUN_CHARS;
+    // Never between the two halves of a surrogate pair.
+    if (/[\uDC00-\uDFFF]/.test(text.charAt(cut))) cut--;
+    out.push([at, cut]);
+    at = cut;
+  }
+  out.push([at, to]);
+  return out;
 }
 
 const trimEnd = (text: string, p: Span) => {
@@ -130,20 +165,48 @@ const trimEnd = (text: string, p: Span) => {
   return e;
 };
 
-/** Index of the last element ≤ x in an ascending array (−1 if none). */
-function indexAtOrBefore(sorted: number[], x: number): number {
+/** Index of the last element whose key is ≤ x in an ascending array (−1 if none). */
+function indexAtOrBefore<T>(sorted: readonly T[], x: number, key: (item: T) => number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   let ans = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= x) {
+    if (key(sorted[mid] as T) <= x) {
       ans = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   return ans;
 }
+
+/** Items (ascending by key) with from < key < to, or from ≤ key ≤ to when `inclusive`; by binary search. */
+function between<T>(
+  sorted: readonly T[],
+  from: number,
+  to: number,
+  key: (item: T) => number,
+  inclusive: boolean,
+) {
+  // The first item past the lower end: after every key < from (inclusive) or ≤ from (exclusive).
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const k = key(sorted[mid] as T);
+    if (inclusive ? k < from : k <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length; i++) {
+    const k = key(sorted[i] as T);
+    if (inclusive ? k > to : k >= to) break;
+    out.push(sorted[i] as T);
+  }
+  return out;
+}
+
+const offsetOf = (x: { offset: number }) => x.offset;
 
 /** Page number at an offset in a chunk's text. */
 export function pageInChunk(chunk: Chunk, at: number): number {
@@ -154,21 +217,17 @@ export function pageInChunk(chunk: Chunk, at: number): number {
 
 /** Page number at a text offset. */
 export function pageAt(doc: CleanDocument, offset: number): number {
-  let page = doc.pages[0]?.page ?? 1;
-  for (const p of doc.pages) {
-    if (p.offset > offset) break;
-    page = p.page;
-  }
-  return page;
+  return doc.pages[Math.max(0, indexAtOrBefore(doc.pages, offset, offsetOf))]?.page ?? 1;
 }
 
 function makeChunk(doc: CleanDocument, first: Unit, last: Unit): Chunk {
   const start = first.start;
   const end = last.end;
   const text = doc.text.slice(start, end);
-  const footnotes = doc.footnotes
-    .filter((f) => f.offset >= start && f.offset <= end)
-    .map(({ n, text, url }) => (url ? { n, text, url } : { n, text }));
+  // Pages and footnotes are found by binary search: a scan per chunk was quadratic on long inputs.
+  const footnotes = between(doc.footnotes, start, end, offsetOf, true).map(({ n, text, url }) =>
+    url ? { n, text, url } : { n, text },
+  );
   return {
     id: createHash("sha256").update(`${doc.id}\n${text}`).digest("hex").slice(0, 16),
     doc: doc.id,
@@ -179,9 +238,11 @@ function makeChunk(doc: CleanDocument, first: Unit, last: Unit): Chunk {
     start,
     end,
     text,
-    pageBreaks: doc.pages
-      .filter((p) => p.offset > start && p.offset < end)
-      .map((p) => ({ at: p.offset - start, page: p.page })),
+    pageBreaks: between(doc.pages, start, end, offsetOf, false).map((p) => ({
+      at: p.offset - start,
+      page: p.page,
+    })),
     footnotes,
+    ...(doc.url ? { url: doc.url } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
  */
 
 const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""])
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
   .transform((v) => ["true", "1", "yes", "on"].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
@@ -33,12 +33,12 @@ const postgresUrl = z
   .url()
   .regex(/^postgres(ql)?:\/\//i, "must be a postgres:// or postgresql:// URL");
 
-/** An optional string setting: unset and blank both mean "not configured". */
+/** An optional string setting: unset (or blank) means "not configured". */
 const optional = (schema: z.ZodString) =>
   z
     .string()
-    .default("")
-    .transform((s) => s.trim() || undefined)
+    .optional()
+    .transform((s) => s?.trim() || undefined)
     .pipe(schema.optional());
 
 export const envSchema = z.object({
@@ -86,7 +86,15 @@ export const envSchema = z.object({
   DISCORD_ALLOW_DMS: bool.default(true),
   RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(6),
   RATE_LIMIT_BURST: int(1, 1_000).default(3),
+  BUTTON_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(30),
+  BUTTON_RATE_LIMIT_BURST: int(1, 1_000).default(10),
+  BOT_MAX_IN_FLIGHT: int(1, 64).default(2),
+  BOT_MAX_QUEUED: int(0, 100_000).default(200),
+
   FEEDBACK_LOG: z.string().default("feedback.jsonl"),
+  FEEDBACK_LOG_MAX_MB: num(0.001, 100_000).default(10),
+  USER_ID_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  USER_ID_SECRET_FILE: z.string().default(".footnote-secret"),
 
   LLM_BASE_URL: optional(httpUrl),
   LLM_MODEL: z.string().default("llama3.1"),
@@ -140,7 +148,19 @@ export interface Config {
     adminRoles: string[];
     allowDMs: boolean;
     rateLimit: { perMinute: number; burst: number };
-    feedbackLog: string;
+    /** For the buttons under answers (votes, More sources, Show passage). */
+    buttonRateLimit: { perMinute: number; burst: number };
+    /** Answers computed at once, and how many more may wait before "busy" notices. */
+    work: { concurrency: number; maxQueued: number };
+  };
+  feedback: {
+    /** JSONL file of votes and coverage gaps. */
+    log: string;
+    /** Size at which the log is rotated (older files kept: `<log>.1` … `<log>.3`). */
+    maxBytes: number;
+    /** Key for pseudonymising user ids; when unset, read from (or created in) `secretFile`. */
+    secret?: string;
+    secretFile: string;
   };
   llm?: {
     baseUrl: string;
@@ -156,24 +176,51 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Parses the environment (defaults filled in) into the typed config; throws ConfigError. */
+/** Prompt tokens a generated answer needs at least: instructions, the question and one passage. */
+const MIN_PROMPT_TOKENS = 256;
+
+/** Settings that constrain each other; each issue names the variable to change. */
+const checkedSchema = envSchema.superRefine((e, ctx) => {
+  if (e.CHUNK_OVERLAP_TOKENS >= e.CHUNK_TOKENS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["CHUNK_OVERLAP_TOKENS"],
+      message: `must be smaller than CHUNK_TOKENS (${e.CHUNK_TOKENS})`,
+    });
+  }
+  if (e.STORE === "postgres" && !e.DATABASE_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DATABASE_URL"],
+      message: "required when STORE=postgres (postgres://user:password@host:5432/database)",
+    });
+  }
+  if (e.LLM_MAX_TOKENS > e.LLM_CONTEXT_TOKENS - MIN_PROMPT_TOKENS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["LLM_MAX_TOKENS"],
+      message: `must leave at least ${MIN_PROMPT_TOKENS} of LLM_CONTEXT_TOKENS (${e.LLM_CONTEXT_TOKENS}) for the prompt, i.e. be at most ${e.LLM_CONTEXT_TOKENS - MIN_PROMPT_TOKENS}`,
+    });
+  }
+});
+
+/**
+ * Parses the environment (defaults filled in) into the typed config; throws ConfigError. A blank
+ * value (`SEARCH_MIN_SCORE=` in .env) means the default, as if the variable were not set.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
-  const parsed = envSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([k]) => k in envSchema.shape)),
+  const parsed = checkedSchema.safeParse(
+    Object.fromEntries(
+      Object.entries(env)
+        .filter(([k, v]) => k in envSchema.shape && v !== undefined && v.trim() !== "")
+        .map(([k, v]) => [k, (v as string).trim()]),
+    ),
   );
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`);
     throw new ConfigError(`Invalid configuration — ${lines.join("; ")}`);
   }
   const e = parsed.data;
-  if (e.CHUNK_OVERLAP_TOKENS >= e.CHUNK_TOKENS) {
-    throw new ConfigError("Invalid configuration — CHUNK_OVERLAP_TOKENS must be smaller than CHUNK_TOKENS");
-  }
-  if (e.STORE === "postgres" && !e.DATABASE_URL) {
-    throw new ConfigError(
-      "Invalid configuration — DATABASE_URL: required when STORE=postgres (postgres://user:password@host:5432/database)",
-    );
-  }
   const at = (p: string) => resolve(root, p);
   return {
     root,
@@ -214,7 +261,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       adminRoles: e.DISCORD_ADMIN_ROLES,
       allowDMs: e.DISCORD_ALLOW_DMS,
       rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
-      feedbackLog: at(e.FEEDBACK_LOG),
+      buttonRateLimit: { perMinute: e.BUTTON_RATE_LIMIT_PER_MINUTE, burst: e.BUTTON_RATE_LIMIT_BURST },
+      work: { concurrency: e.BOT_MAX_IN_FLIGHT, maxQueued: e.BOT_MAX_QUEUED },
+    },
+    feedback: {
+      log: at(e.FEEDBACK_LOG),
+      maxBytes: Math.round(e.FEEDBACK_LOG_MAX_MB * 2 ** 20),
+      secret: e.USER_ID_SECRET,
+      secretFile: at(e.USER_ID_SECRET_FILE),
     },
     llm: e.LLM_BASE_URL
       ? {

@@ -10,6 +10,7 @@ import { createEmbedder } from "./embed/create.js";
 import type { Embedder } from "./embed/embedder.js";
 import { openStore } from "./index/open-store.js";
 import type { BuildPlan, BuildTask, DocumentOutput, Store } from "./index/port.js";
+import type { Chunk } from "./types.js";
 
 export interface IngestSummary {
   documents: number;
@@ -92,16 +93,35 @@ async function ingestLocked(
     };
     const embedder = withEmbeddingCache(base, await store.vectorCache(base));
     const seeds = new Map(docs.map((d) => [d.id, d]));
+    const skipped = new Set<string>();
     await buildGeneration(store, plan, {
       progress: options.progress,
       pollMs: options.pollMs,
       async produce(task) {
         const seed = seeds.get(task.doc) as SeedDocument;
-        const doc = seed.kind === "text" ? cleanDocument(seed.id, seed.raw, seed.meta) : seed.doc;
-        const chunks = chunkDocument(doc, config.chunk);
-        return { title: doc.title, chunks, vectors: await embedAll(embedder, chunks.map(embeddingText)) };
+        let title: string;
+        let chunks: Chunk[];
+        try {
+          const doc = seed.kind === "text" ? cleanDocument(seed.id, seed.raw, seed.meta) : seed.doc;
+          title = doc.title;
+          chunks = chunkDocument(doc, config.chunk);
+        } catch (err) {
+          throw new DocumentSkipped(`cannot clean or chunk: ${message(err)}`, err);
+        }
+        try {
+          return { title, chunks, vectors: await embedAll(embedder, chunks.map(embeddingText)) };
+        } catch (err) {
+          throw new DocumentSkipped(`cannot embed: ${message(err)}`, err);
+        }
+      },
+      onSkip(task, reason) {
+        skipped.add(task.doc);
+        warnings.push({ file: task.doc, reason });
       },
     });
+    // A skipped document is reported among the warnings, not as added or updated.
+    summary.added = diff.added.filter((id) => !skipped.has(id));
+    summary.updated = diff.updated.filter((id) => !skipped.has(id));
     const manifest = await store.manifest();
     return {
       ...summary,
@@ -115,9 +135,24 @@ async function ingestLocked(
   }
 }
 
+/** A document that cannot be used: it is left out of the generation, with `reason` as its warning. */
+export class DocumentSkipped extends Error {
+  override name = "DocumentSkipped";
+  constructor(
+    readonly reason: string,
+    override readonly cause: unknown,
+  ) {
+    super(reason);
+  }
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 export interface BuildOptions {
-  /** Turns a claimed document into its chunks and vectors. */
+  /** Turns a claimed document into its chunks and vectors; throws DocumentSkipped for one it cannot use. */
   produce(task: BuildTask): Promise<DocumentOutput>;
+  /** Told of each skipped document (the store has left it out). */
+  onSkip?(task: BuildTask, reason: string): void;
   progress?: boolean;
   /** How long a worker waits before asking again while other workers hold the remaining documents. */
   pollMs?: number;
@@ -134,18 +169,41 @@ export async function buildGeneration(store: Store, plan: BuildPlan, options: Bu
     plan.process.length,
     options.progress ? undefined : false,
   );
+  const skipped: DocumentSkipped[] = [];
+  let completed = 0;
   try {
     const { generation } = await store.ingest(plan, async (build) => {
       for (;;) {
         const task = await build.claim(worker);
         if (!task) {
-          if ((await build.remaining()) === 0) return;
+          if ((await build.remaining()) === 0) break;
           // Other workers hold the rest; a crashed one's claims come back when their lease runs out.
           await sleep(options.pollMs ?? 1000);
           continue;
         }
-        await build.complete(task, worker, await options.produce(task));
+        let output: DocumentOutput;
+        try {
+          output = await options.produce(task);
+        } catch (err) {
+          if (!(err instanceof DocumentSkipped)) throw err;
+          await build.skip(task, worker);
+          options.onSkip?.(task, err.reason);
+          skipped.push(err);
+          bar.increment(1);
+          continue;
+        }
+        await build.complete(task, worker, output);
+        completed++;
         bar.increment(1);
+      }
+      // Every document this worker took failed: the embedder (or the cleaner) itself is broken.
+      // Throwing here keeps the live generation as it is.
+      const [first] = skipped;
+      if (first && completed === 0) {
+        const stage = first.reason.startsWith("cannot embed") ? "embedding" : "processing";
+        throw new Error(
+          `${stage} failed for every document (${message(first.cause)}); the index was not changed`,
+        );
       }
     });
     return generation;

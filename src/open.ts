@@ -18,6 +18,8 @@ export interface LoadedEngine extends Engine {
   reload(): Promise<boolean>;
   /** The store the engine reads (for hot reload, reindex and feedback). */
   readonly store: Store;
+  /** The live generation as the engine reads it now (e.g. its term counts for the gap report). */
+  reader(): IndexReader;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function openEngine(config: Config, options: OpenOptions = {}): Pro
       search,
       check,
       passage,
+      reader: () => snap.reader,
       async ask(question: string, opts: AskOptions = {}): Promise<Answer> {
         const query = contextualQuery(question, opts.history ?? []);
         // "Did exports grow by 40%?" is a claim to check: the answer is the verdict, with its evidence.

@@ -1,4 +1,5 @@
 import { pageInChunk } from "./chunk.js";
+import { documentLink } from "./links.js";
 import type { Span } from "./text/sentences.js";
 import type { Chunk, QuoteSource } from "./types.js";
 
@@ -28,15 +29,22 @@ export function trimQuote(text: string, span: Span): Span {
   return { start, end: Math.max(start, end) };
 }
 
-/** Where a quote stands: book, section, and the page the quote itself starts on (not the passage's first page). */
+/**
+ * Where a quote stands: book, section, the page the quote itself starts on (not the passage's
+ * first page), and a link to that page when the document has an address. Answers, generated
+ * answers and fact-check evidence all cite through this one helper.
+ */
 export function quoteSource(chunk: Chunk, span: Span): QuoteSource {
   const { start, end } = trimQuote(chunk.text, span);
+  const page = pageInChunk(chunk, start);
+  const url = documentLink(chunk.url, page);
   return {
     doc: chunk.doc,
     title: chunk.title,
     section: chunk.section,
-    page: pageInChunk(chunk, start),
+    page,
     quote: chunk.text.slice(start, end),
     chunkId: chunk.id,
+    ...(url ? { url } : {}),
   };
 }

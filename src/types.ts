@@ -57,6 +57,8 @@ export interface Chunk {
   /** Pages that begin inside the chunk: offset in `text` and page number. */
   pageBreaks?: { at: number; page: number }[];
   footnotes: Footnote[];
+  /** The document's address (its sidecar `url`), for links out. */
+  url?: string;
 }
 
 export interface SearchHit {
@@ -90,6 +92,8 @@ export interface QuoteSource {
   /** Exact text from the passage. */
   quote: string;
   chunkId: string;
+  /** A link to the document at this page, when the document has a `url` (`#page=N` for PDFs). */
+  url?: string;
 }
 
 export interface Citation extends QuoteSource {
@@ -105,6 +109,8 @@ export interface Answer {
   mode: "extractive" | "generated";
   /** Present when a generated answer fell back to the extractive one, e.g. "language model timed out". */
   note?: string;
+  /** Found, but the books back only part of it (e.g. sentences dropped as unsupported); a coverage gap. */
+  partial?: boolean;
 }
 
 export type Verdict = "supported" | "contradicted" | "not_found";

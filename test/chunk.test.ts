@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type ChunkOptions, chunkDocument, countTokens, pageAt, pageInChunk } from "../src/chunk.js";
+import { type ChunkOptions, chunkDocument, pageAt, pageInChunk } from "../src/chunk.js";
 import { cleanDocument } from "../src/corpus/clean.js";
 import { splitSentences } from "../src/text/sentences.js";
+import { countTokens } from "../src/text/tokens.js";
 import type { Chunk, CleanDocument } from "../src/types.js";
 import { buildDoc, PARAGRAPHS as P, SEEDS } from "./helpers/corpus.js";
 
@@ -265,5 +266,41 @@ describe("chunkDocument on a real cleaned book", () => {
     // Sections and footnotes of the book reach its chunks.
     expect(new Set(chunks.map((c) => c.section)).size).toBe(doc.sections.length);
     expect(chunks.reduce((n, c) => n + c.footnotes.length, 0)).toBeGreaterThanOrEqual(doc.footnotes.length);
+  });
+});
+
+describe("chunkDocument on pathological input", () => {
+  /** 2 MB without a single space: one letter, a run of dots, brackets, and printable noise. */
+  const runs: [string, () => string][] = [
+    ["letters", () => "a".repeat(2_000_000)],
+    ["dots", () => ".".repeat(2_000_000)],
+    ["brackets", () => "[".repeat(2_000_000)],
+    [
+      "noise",
+      () => {
+        let x = 1;
+        return Array.from({ length: 2_000_000 }, () => {
+          x = (x * 1103515245 + 12345) % 2147483648;
+          return String.fromCharCode(33 + (x % 94));
+        }).join("");
+      },
+    ],
+  ];
+
+  it.each(runs)("cleans and chunks 2 MB of %s without whitespace, every piece within the caps", (_, make) => {
+    const raw = `${P.cuba}\n\n${make()}\n\n${P.iran}`;
+    const doc = cleanDocument("noise.txt", raw);
+    const options = { targetTokens: 256, overlapTokens: 48 };
+    const chunks = chunkDocument(doc, options);
+    expect(chunks.length).toBeGreaterThan(100);
+    // Contiguous pieces cover the whole text, each at most 8 characters per target token.
+    for (const c of chunks) {
+      expect(c.text).toBe(doc.text.slice(c.start, c.end));
+      expect(c.text.length).toBeLessThanOrEqual(options.targetTokens * 8);
+    }
+    for (const c of chunks.slice(1, 40))
+      expect(countTokens(c.text)).toBeLessThanOrEqual(options.targetTokens);
+    expect(chunks.at(-1)?.text).toContain("Iran");
+    expect(chunks[0]?.text).toContain("Cuba");
   });
 });

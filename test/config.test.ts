@@ -77,7 +77,39 @@ describe("loadConfig", () => {
   });
 
   it("rejects an overlap that is not smaller than the chunk size", () => {
-    expect(() => load({ CHUNK_TOKENS: "64", CHUNK_OVERLAP_TOKENS: "64" })).toThrow(/CHUNK_OVERLAP_TOKENS/);
+    expect(() => load({ CHUNK_TOKENS: "64", CHUNK_OVERLAP_TOKENS: "64" })).toThrow(
+      /CHUNK_OVERLAP_TOKENS: must be smaller than CHUNK_TOKENS \(64\)/,
+    );
+  });
+
+  it("reads a blank value as the default, for numbers, booleans, paths and lists alike", () => {
+    const blank = load({
+      SEARCH_MIN_SCORE: "",
+      RATE_LIMIT_BURST: "   ",
+      DISCORD_ALLOW_DMS: "",
+      FEEDBACK_LOG: "",
+      DISCORD_ADMIN_ROLES: "",
+      LLM_MAX_TOKENS: "",
+    });
+    const defaults = load({});
+    expect(blank).toEqual(defaults);
+    // No search override: the engine's measured default applies.
+    expect(blank.search.minScore).toBeUndefined();
+    expect(blank.discord.allowDMs).toBe(true);
+    expect(blank.feedback.log).toBe("/srv/footnote/feedback.jsonl");
+    // Surrounding spaces are not part of a value.
+    expect(load({ RATE_LIMIT_BURST: " 7 " }).discord.rateLimit.burst).toBe(7);
+  });
+
+  it("rejects an answer budget that leaves no room for the prompt, naming both variables", () => {
+    for (const max of ["3000", "2900"]) {
+      expect(() => load({ LLM_BASE_URL: "http://localhost:11434/v1", LLM_MAX_TOKENS: max })).toThrow(
+        /LLM_MAX_TOKENS: must leave at least 256 of LLM_CONTEXT_TOKENS \(3000\) for the prompt, i\.e\. be at most 2744/,
+      );
+    }
+    expect(load({ LLM_BASE_URL: "http://localhost:11434/v1", LLM_MAX_TOKENS: "2744" }).llm?.maxTokens).toBe(
+      2744,
+    );
   });
 
   it("turns a bad setting into one line on stderr and exit code 1 in a CLI, without a stack trace", () => {

@@ -2,6 +2,8 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../src/config.js";
+import { createEmbedder } from "../src/embed/create.js";
+import type { Embedder } from "../src/embed/embedder.js";
 import { currentBuild, loadIndex, readManifest } from "../src/index/store.js";
 import { runIngest } from "../src/ingest.js";
 import { openEngine } from "../src/open.js";
@@ -132,14 +134,39 @@ describe("runIngest, run after run", () => {
   });
 
   it("a second ingest while one is running is refused, and the first completes", async () => {
-    const first = runIngest(config, { full: true });
-    // Let the first take the lock before the second tries.
-    await new Promise((r) => setTimeout(r, 50));
-    const second = runIngest(config, { full: true }).catch((e: unknown) => e);
-    const [a, b] = await Promise.all([first, second]);
-    expect(a.rebuilt).toBe(true);
-    expect((b as Error).message).toMatch(/Another ingest \(pid \d+\) is updating this index/);
-    expect(await readFile(join(config.indexDir, "CURRENT"), "utf8")).toMatch(/\S/);
+    // The first run embeds afresh (an empty cache) and is held inside its first embedding, so the
+    // second certainly arrives while the first holds the index.
+    const model = await createEmbedder(config.embedder);
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let entered = () => {};
+    const embedding = new Promise<void>((r) => {
+      entered = r;
+    });
+    const held: Embedder = {
+      id: model.id,
+      dimension: model.dimension,
+      embed: async (texts) => {
+        entered();
+        await gate;
+        return model.embed(texts);
+      },
+      close: async () => {},
+    };
+    try {
+      const first = runIngest({ ...config, cacheDir: join(root, "cold-cache") }, { full: true, embedder: held });
+      await embedding;
+      const second = await runIngest(config, { full: true, embedder: model }).catch((e: unknown) => e);
+      release();
+      expect((await first).rebuilt).toBe(true);
+      expect((second as Error).message).toMatch(/Another ingest \(pid \d+\) is updating this index/);
+      expect(await readFile(join(config.indexDir, "CURRENT"), "utf8")).toMatch(/\S/);
+    } finally {
+      release();
+      await model.close();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { pageInChunk } from "../chunk.js";
+import { quoteSource } from "../quote.js";
 import { terms } from "../text/analyze.js";
 import { type Span, splitSentences } from "../text/sentences.js";
 import type { Citation } from "../types.js";
@@ -51,16 +51,7 @@ export function citeAnswer(text: string, passages: PackedPassage[]): CitedAnswer
     const claim = answerSentences.filter((s) => s.includes(marker)).join(" ");
     const { chunk, score } = passage.hit;
     const quote = bestQuote(chunk.text, passage.sentences, claim);
-    return {
-      n: i + 1,
-      doc: chunk.doc,
-      title: chunk.title,
-      section: chunk.section,
-      page: pageInChunk(chunk, quote.start),
-      quote: chunk.text.slice(quote.start, quote.end),
-      chunkId: chunk.id,
-      score,
-    };
+    return { n: i + 1, ...quoteSource(chunk, quote), score };
   });
   return { text: cleaned, citations };
 }
@@ -88,7 +79,20 @@ export function isRefusal(text: string): boolean {
   return sentences(plain).every(isRefusalSentence);
 }
 
-function isRefusalSentence(s: string): boolean {
+/** The given passage numbers a sentence's markers name (1-based, unknown ones left out). */
+export function markersIn(sentence: string, passageCount: number): number[] {
+  const out = new Set<number>();
+  for (const m of sentence.matchAll(MARKER)) {
+    for (const n of (m[1] as string).split(",").map(Number)) if (n >= 1 && n <= passageCount) out.add(n);
+  }
+  return [...out];
+}
+
+/** A sentence without its markers. */
+export const withoutMarkers = (sentence: string): string => sentence.replace(MARKER, "").trim();
+
+/** A sentence that only says the passages hold no answer (nothing in it to verify). */
+export function isRefusalSentence(s: string): boolean {
   if (/^(i|we) (do not|don't|cannot|can't) (know|answer|say|tell)\b/i.test(s)) return true;
   return (
     /\b(not|no|nothing|cannot|neither|nor|unable)\b|n't\b/i.test(s) &&

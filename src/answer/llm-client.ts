@@ -174,22 +174,32 @@ function errorMessage(error: CompletionJson["error"] | string): string {
   return typeof message === "string" ? message.trim().slice(0, 120) : "";
 }
 
+/** A connection-level failure as "<what> <url> (<cause>)", so the note says where and why. */
 function describeFailure(err: unknown, baseUrl: string): string {
-  const cause = (err as { cause?: { code?: string } }).cause;
-  switch (cause?.code) {
-    case "ECONNREFUSED":
-      return `connection refused by ${baseUrl}`;
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return `host not found for ${baseUrl}`;
-    case "ECONNRESET":
-    case "UND_ERR_SOCKET":
-      return "connection lost during the reply";
-  }
   if (err instanceof SyntaxError) return "malformed response (not JSON)";
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? "";
   // undici reports a body cut off mid-stream as TypeError("terminated").
-  if (err instanceof TypeError && err.message === "terminated") return "connection lost during the reply";
-  return err instanceof Error ? err.message.slice(0, 120) : String(err);
+  if (
+    ["ECONNRESET", "UND_ERR_SOCKET"].includes(code) ||
+    (err instanceof TypeError && err.message === "terminated")
+  )
+    return "connection lost during the reply";
+  if (code === "ECONNREFUSED") return `connection refused by ${baseUrl}`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `host not found for ${baseUrl}`;
+  const reason =
+    code.startsWith("ERR_SSL_") || code === "EPROTO"
+      ? `TLS handshake failed (${code}) — is it a plain http:// server?`
+      : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
+        ? `certificate rejected (${code})`
+        : ["ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT"].includes(code)
+          ? `connection timed out (${code})`
+          : ["EHOSTUNREACH", "ENETUNREACH"].includes(code)
+            ? `host unreachable (${code})`
+            : [code, cause?.message ?? (err instanceof Error ? err.message : String(err))]
+                .filter(Boolean)
+                .join(": ");
+  return `cannot reach ${baseUrl}: ${reason.split("\n")[0]?.slice(0, 160)}`;
 }
 
 function formatMs(ms: number): string {

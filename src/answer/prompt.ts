@@ -1,16 +1,9 @@
-import { decode, encode } from "gpt-tokenizer";
 import { type Span, splitSentences } from "../text/sentences.js";
+import { countTokens, decodeTokens, encodeTokens } from "../text/tokens.js";
 import type { SearchHit } from "../types.js";
 import type { ChatMessage } from "./llm-client.js";
 
 /** Packs the question and the best passages into a chat prompt that fits the model's context. */
-
-// Passages are untrusted text: "<|endoftext|>" in a book is just characters, not a control token.
-const ENCODE_OPTIONS = { disallowedSpecial: new Set<string>() };
-
-export function countTokens(text: string): number {
-  return encode(text, ENCODE_OPTIONS).length;
-}
 
 /** Role tags and separators the chat template adds around each message, and the reply's priming. */
 const MESSAGE_OVERHEAD = 4;
@@ -149,11 +142,11 @@ function assemble(question: string, passages: PackedPassage[]): Prompt {
 
 /** Cuts `text` to at most `max` tokens at a word border, marking the cut with "…". */
 export function truncateToTokens(text: string, max: number): string {
-  const tokens = encode(text, ENCODE_OPTIONS);
+  const tokens = encodeTokens(text);
   if (tokens.length <= max) return text;
   // One token for the ellipsis; decoding a token prefix may end in half a character, so back off
   // to the last whitespace.
-  const prefix = decode(tokens.slice(0, Math.max(0, max - 1)));
+  const prefix = decodeTokens(tokens.slice(0, Math.max(0, max - 1)));
   const border = prefix.search(/\s\S*$/);
   return `${(border > 0 ? prefix.slice(0, border) : "").trimEnd()}…`;
 }

@@ -8,21 +8,34 @@ import {
   Partials,
   RESTEvents,
 } from "discord.js";
+import type { BackoffSettings } from "./backoff.js";
 import { onButton } from "./buttons.js";
 import { commands } from "./commands/index.js";
 import type { BotContext } from "./context.js";
-import { hashUserId } from "./feedback.js";
+import { backoffShardingStrategy } from "./gateway.js";
 import { fromInteraction } from "./invocation.js";
 import { allowedChannel } from "./preconditions/allowed-channel.js";
 import { dmAllowed } from "./preconditions/dm-allowed.js";
 import { runPreconditions } from "./preconditions/precondition.js";
+import { NOTICES } from "./render/notices.js";
 import { notice } from "./render/page.js";
 import { noMentions, replyEphemeral, replyFailure } from "./reply.js";
+import { retryingRequest } from "./rest-retry.js";
 import { messageFailure, onMessage } from "./threads.js";
 import type { BotConfig } from "./types.js";
 
-/** The discord.js client: REST base URL from config, no pings by default, the intents the bot needs. */
-export function createClient(config: BotConfig): Client {
+export interface ClientOptions {
+  backoff: BackoffSettings;
+  /** Told about each REST retry (for a log line). */
+  onRestRetry: Parameters<typeof retryingRequest>[1];
+}
+
+/**
+ * The discord.js client: REST base URL from config, no pings by default, the intents the bot
+ * needs, and our backoff for REST 5xx and gateway reconnects (discord.js's own REST retries are
+ * off so a failure is not retried twice over).
+ */
+export function createClient(config: BotConfig, options: ClientOptions): Client {
   return new Client({
     intents: [
       GatewayIntentBits.Guilds,
@@ -32,21 +45,27 @@ export function createClient(config: BotConfig): Client {
     ],
     // DM channels are not cached before their first message; without this, DMs are dropped.
     partials: [Partials.Channel],
-    rest: { api: config.discord.apiUrl },
+    rest: {
+      api: config.discord.apiUrl,
+      retries: 0,
+      makeRequest: retryingRequest(options.backoff, options.onRestRetry),
+    },
+    ws: { buildStrategy: (manager) => backoffShardingStrategy(manager, options.backoff) },
     allowedMentions: noMentions(),
   });
 }
 
-/** Short, stable, non-identifying user reference for logs. */
-const who = (userId: string) => hashUserId(userId).slice(0, 12);
-
 async function onInteraction(i: Interaction, ctx: BotContext): Promise<void> {
   if (i.isButton()) return onButton(i, ctx);
-  if (!i.isChatInputCommand()) return;
+  if (!i.isChatInputCommand()) {
+    // Context menus, select menus, modals: nothing the bot offers; autocomplete cannot be answered so.
+    if (i.isRepliable()) await replyEphemeral(i, notice(NOTICES.unsupported));
+    return;
+  }
   const command = commands.get(i.commandName);
   if (!command) {
     ctx.logger.warn({ command: i.commandName }, "unknown command (re-run register-commands?)");
-    return;
+    return replyEphemeral(i, notice(NOTICES.unknownCommand(i.commandName)));
   }
   const verdict = runPreconditions(
     [dmAllowed, allowedChannel, ...command.preconditions],
@@ -55,17 +74,28 @@ async function onInteraction(i: Interaction, ctx: BotContext): Promise<void> {
   );
   if (!verdict.ok) {
     ctx.logger.info(
-      { command: command.name, reason: verdict.reason, user: who(i.user.id) },
+      { command: command.name, reason: verdict.reason, user: ctx.pseudonym(i.user.id) },
       "command refused",
     );
     return replyEphemeral(i, notice(verdict.message));
   }
+  // A place in the work queue first: when none is left, say so now rather than defer in vain.
+  const slot = command.queued ? ctx.work.reserve() : undefined;
+  if (command.queued && !slot) {
+    ctx.logger.warn({ command: command.name, queued: ctx.work.size }, "busy: work queue full");
+    return replyEphemeral(i, notice(NOTICES.busy(ctx.work.retryAfterMs())));
+  }
   // Discord drops an interaction not acknowledged within 3 s; defer before any slow work.
-  await i.deferReply(command.ephemeral(i) ? { flags: MessageFlags.Ephemeral } : {});
+  try {
+    await i.deferReply(command.ephemeral(i) ? { flags: MessageFlags.Ephemeral } : {});
+  } catch (err) {
+    slot?.release();
+    throw err;
+  }
   const started = Date.now();
-  await command.run(i, ctx);
+  await (slot ? slot.run(() => command.run(i, ctx)) : command.run(i, ctx));
   ctx.logger.info(
-    { command: command.name, user: who(i.user.id), ms: Date.now() - started },
+    { command: command.name, user: ctx.pseudonym(i.user.id), ms: Date.now() - started },
     "command answered",
   );
 }

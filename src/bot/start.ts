@@ -1,11 +1,13 @@
 import { once } from "node:events";
 import { type Client, Events } from "discord.js";
+import { loadUserIdKey, pseudonymizer } from "../feedback/pseudonym.js";
+import { type BackoffSettings, DEFAULT_BACKOFF } from "./backoff.js";
 import { createClient, wireClient } from "./client.js";
 import type { BotContext } from "./context.js";
-import { FeedbackLog } from "./feedback.js";
 import { RateLimiter } from "./rate-limit.js";
 import { type AnswerState, Lru } from "./state.js";
 import type { BotConfig, BotDeps } from "./types.js";
+import { WorkQueue } from "./work-queue.js";
 
 export interface StartOptions {
   /**
@@ -19,6 +21,8 @@ export interface StartOptions {
   drainMs?: number;
   /** Per-answer button state kept at most. */
   answerCapacity?: number;
+  /** Waits between REST retries and gateway reconnects. */
+  backoff?: BackoffSettings;
 }
 
 export interface RunningBot {
@@ -45,9 +49,14 @@ export async function startBot(
     limiter: new RateLimiter(config.discord.rateLimit),
     answers: new Lru<AnswerState>(options.answerCapacity ?? 1000),
     threads: new Lru<string[]>(1000),
-    feedback: deps.feedback ?? new FeedbackLog(config.discord.feedbackLog),
+    pseudonym: pseudonymizer(await loadUserIdKey(config.feedback)),
+    buttonLimiter: new RateLimiter(config.discord.buttonRateLimit),
+    work: new WorkQueue(config.discord.work),
   };
-  const client = createClient(config);
+  const client = createClient(config, {
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    onRestRetry: (info) => logger.warn(info, "Discord REST call failed; retrying after a backoff"),
+  });
   const wiring = wireClient(client, ctx);
 
   const ownsProcess = options.ownsProcess !== false;
@@ -95,8 +104,19 @@ export async function startBot(
     await ready;
   } catch (err) {
     await stop();
-    throw err;
+    throw new Error(
+      `Discord refused the login (${(err as Error).message}) — check DISCORD_TOKEN and DISCORD_API_URL (docs/discord.md).`,
+    );
   }
+  // A close code the gateway will not recover from (token reset, intents withdrawn) leaves the
+  // bot connected to nothing: stop and exit non-zero, so a supervisor sees it and restarts or alerts.
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    logger.fatal({ code: event.code, shard }, "Discord closed the gateway for good; stopping");
+    if (!ownsProcess) return;
+    stop()
+      .then(() => options.onShutdown?.())
+      .finally(() => process.exit(1));
+  });
   logger.info(
     {
       user: client.user?.tag,

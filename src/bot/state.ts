@@ -36,6 +36,8 @@ export interface AnswerState {
   answer: Answer;
   /** Offset of the next "More sources" page. */
   nextOffset: number;
+  /** The answer's citations its first message did not show: the first "More sources" page. */
+  unshown: Answer["citations"];
 }
 
 /** 8 url-safe characters: custom ids stay far below Discord's 100-character limit. */

@@ -1,4 +1,5 @@
 import { cleanContent, type Message, ThreadAutoArchiveDuration, type ThreadChannel } from "discord.js";
+import { stripDiscordMarkup } from "../text/markup.js";
 import { answerLive, type BotContext } from "./context.js";
 import { fromMessage } from "./invocation.js";
 import { allowedChannel } from "./preconditions/allowed-channel.js";
@@ -15,11 +16,6 @@ const THINKING = "🤔";
 const TYPING_RENEW_MS = 8_000;
 /** Earlier questions kept per thread as follow-up context. */
 const HISTORY = 10;
-
-/** The question without the mention(s) of the bot. */
-export function stripMention(content: string, botId: string): string {
-  return content.replaceAll(`<@${botId}>`, " ").replaceAll(`<@!${botId}>`, " ").replace(/\s+/g, " ").trim();
-}
 
 /**
  * Mentions and threads: "@Footnote question" in a channel is answered in a new thread; any
@@ -42,14 +38,23 @@ export async function onMessage(message: Message, ctx: BotContext, botId: string
       await message.reply({ content: verdict.message, allowedMentions: noMentions() });
     return;
   }
-  const question = stripMention(message.content, botId);
+  // The bot's own mention goes with the rest of the markup.
+  const question = stripDiscordMarkup(message.content);
   if (!question) {
     await message.reply({ content: NOTICES.emptyQuestion, allowedMentions: noMentions() });
     return;
   }
-  if (botThread) await followUp(botThread, question, ctx);
-  else if (inDM || channel.isThread() || !("threads" in channel)) await answerHere(message, question, ctx);
-  else await answerInThread(message, question, ctx);
+  const slot = ctx.work.reserve();
+  if (!slot) {
+    ctx.logger.warn({ queued: ctx.work.size }, "busy: work queue full");
+    await message.reply({ content: NOTICES.busy(ctx.work.retryAfterMs()), allowedMentions: noMentions() });
+    return;
+  }
+  await slot.run(() => {
+    if (botThread) return followUp(botThread, question, message.author.id, ctx);
+    if (inDM || channel.isThread() || !("threads" in channel)) return answerHere(message, question, ctx);
+    return answerInThread(message, question, ctx);
+  });
 }
 
 async function answerInThread(message: Message, question: string, ctx: BotContext): Promise<void> {
@@ -69,7 +74,7 @@ async function answerInThread(message: Message, question: string, ctx: BotContex
       return started;
     })());
   try {
-    await answerLive(ctx, question, { topK: ctx.topK }, liveChannel(open));
+    await answerLive(ctx, { question, userId: message.author.id }, liveChannel(open));
   } finally {
     await message.reactions.cache
       .get(THINKING)
@@ -78,18 +83,23 @@ async function answerInThread(message: Message, question: string, ctx: BotContex
   }
 }
 
-async function followUp(thread: ThreadChannel, question: string, ctx: BotContext): Promise<void> {
+async function followUp(
+  thread: ThreadChannel,
+  question: string,
+  userId: string,
+  ctx: BotContext,
+): Promise<void> {
   // After a restart the memory is empty; the thread's name is its first question.
   const history = ctx.threads.get(thread.id) ?? [thread.name];
   const live = liveChannel(async () => thread);
-  await whileTyping(thread, () => answerLive(ctx, question, { history, topK: ctx.topK }, live));
+  await whileTyping(thread, () => answerLive(ctx, { question, history, userId }, live));
   ctx.threads.set(thread.id, [...history, question].slice(-HISTORY));
 }
 
 async function answerHere(message: Message, question: string, ctx: BotContext): Promise<void> {
   const channel = message.channel as Sendable;
   const live = liveChannel(async () => channel);
-  await whileTyping(channel, () => answerLive(ctx, question, { topK: ctx.topK }, live));
+  await whileTyping(channel, () => answerLive(ctx, { question, userId: message.author.id }, live));
 }
 
 async function whileTyping<T>(channel: Sendable, work: () => Promise<T>): Promise<T> {

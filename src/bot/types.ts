@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
-import type { FeedbackEntry } from "./feedback.js";
+import type { GapReport } from "../feedback/gaps.js";
+import type { FeedbackStore } from "../feedback/store.js";
 
 /**
  * Structural shapes of the dependencies the bot is handed. The bot never imports retrieval,
@@ -13,16 +14,13 @@ export type ReindexSummary = Record<string, unknown>;
 
 export interface BotDeps {
   engine: Engine;
-  /** Where votes go (the store's); a FEEDBACK_LOG file when not given. */
-  feedback?: FeedbackSink;
   reindex: () => Promise<ReindexSummary>;
+  /** Votes and coverage gaps (the store's). */
+  feedback: FeedbackStore;
+  /** The coverage-gap report for /gaps; omitted → /gaps says it is not available. */
+  gaps?: () => Promise<GapReport>;
   logger: Logger;
 }
 
-export interface FeedbackSink {
-  record(entry: FeedbackEntry): Promise<void>;
-  flush(): Promise<void>;
-}
-
 /** The parts of the app config the bot reads. */
-export type BotConfig = Pick<Config, "discord" | "search">;
+export type BotConfig = Pick<Config, "discord" | "search" | "feedback">;

@@ -1,46 +1,76 @@
 import { createInterface } from "node:readline/promises";
 import type { Engine } from "../engine.js";
-import { formatAnswer, formatCheck } from "./format.js";
+import { stripDiscordMarkup } from "../text/markup.js";
+import { formatAnswer, formatCheck, sourceLine } from "./format.js";
 
 export interface ChatOptions {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
 }
 
+const PROMPT = "> ";
+
 /**
  * The terminal chat: the same answers as the bot, with the conversation's earlier questions as
- * context for follow-ups ("and in 2019?"). Ends on /quit, Ctrl-D or the end of the input.
+ * context for follow-ups ("and in 2019?"). A prompt shows when it is ready for the next line.
+ * Ends on /quit, Ctrl-D or the end of the input.
  */
 export async function runChat(engine: Engine, options: ChatOptions = {}): Promise<void> {
   const output = options.output ?? process.stdout;
   const rl = createInterface({ input: options.input ?? process.stdin, output, terminal: false });
   const history: string[] = [];
   const say = (s: string) => output.write(`${s}\n`);
-  say("Ask a question about the corpus. Commands: /source <id>, /check <claim>, /new, /quit.");
+  const commands = [
+    "/source <passage id>   the whole passage (ids are shown with each source)",
+    "/check <claim>         fact-check a claim against the books",
+    "/new                   start a new conversation",
+    "/quit                  leave",
+  ];
+  const usage = (line: string) => `usage: ${line.split("   ")[0]?.trim()}`;
+  say("Ask a question about the books (follow-ups keep the context). Commands:");
+  for (const c of commands) say(`  ${c}`);
+  output.write(PROMPT);
   for await (const raw of rl) {
     const line = raw.trim();
-    if (!line) continue;
     if (line === "/quit" || line === "/exit") break;
+    const [command = "", ...rest] = line.split(/\s+/);
+    const arg = rest.join(" ");
     try {
-      if (line === "/new") {
+      if (!line) {
+        // Nothing asked: just the prompt again.
+      } else if (command === "/new") {
         history.length = 0;
         say("(new conversation)");
-      } else if (line.startsWith("/source ")) {
-        const p = await engine.passage(line.slice(8).trim());
-        say(
-          p
-            ? `${p.chunk.title} — ${p.chunk.section}, p. ${p.chunk.pageStart}\n\n${p.chunk.text}`
-            : "No passage with that id.",
-        );
-      } else if (line.startsWith("/check ")) {
-        say(formatCheck(await engine.check(line.slice(7).trim())));
+      } else if (command === "/help") {
+        for (const c of commands) say(`  ${c}`);
+      } else if (command === "/source") {
+        if (!arg) say(usage(commands[0] as string));
+        else {
+          const p = await engine.passage(arg.replace(/^`|`$/g, ""));
+          say(
+            p
+              ? `${sourceLine({ ...p.chunk, page: p.chunk.pageStart })} (passage ${p.chunk.id})\n\n${p.chunk.text}`
+              : `No passage has the id ${arg}. Ids are shown with each source, e.g. (passage 0123abcd4567ef89).`,
+          );
+        }
+      } else if (command === "/check") {
+        const claim = stripDiscordMarkup(arg);
+        if (!claim) say(usage(commands[1] as string));
+        else say(formatCheck(await engine.check(claim)));
+      } else if (/^\/[A-Za-z]/.test(command)) {
+        say(`Unknown command ${command}. Commands:`);
+        for (const c of commands) say(`  ${c}`);
       } else {
-        await askStreaming(engine, line, history, output);
-        history.push(line);
+        const question = stripDiscordMarkup(line);
+        if (question) {
+          await askStreaming(engine, question, history, output);
+          history.push(question);
+        }
       }
     } catch (err) {
       say(`Sorry, that failed: ${(err as Error).message}`);
     }
+    output.write(PROMPT);
   }
   rl.close();
 }

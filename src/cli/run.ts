@@ -5,10 +5,8 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-/** `--help` / `-h`: the usage goes to stdout and the command exits 0. */
-class HelpRequested extends Error {
-  override name = "HelpRequested";
-}
+/** `--help` was asked for and printed: the command ends there, successfully. */
+class HelpShown extends Error {}
 
 /**
  * Runs a command-line entry point: loads .env and the config, and turns every failure into one
@@ -21,8 +19,7 @@ export async function runCli(main: (config: Config) => Promise<unknown>): Promis
     const code = await main(loadConfig());
     process.exitCode = typeof code === "number" ? code : 0; // entry points may return an exit code
   } catch (err) {
-    if (err instanceof HelpRequested) {
-      process.stdout.write(`usage: ${err.message}\n`);
+    if (err instanceof HelpShown) {
       process.exitCode = 0;
       return;
     }
@@ -33,16 +30,33 @@ export async function runCli(main: (config: Config) => Promise<unknown>): Promis
   }
 }
 
-/** node:util parseArgs with unknown flags reported as usage errors, and `--help` on every command. */
+/**
+ * node:util parseArgs with unknown flags reported as usage errors, and `--help` / `-h` on every
+ * command: it prints the usage line and `about` (what the command does, one line per option)
+ * to stdout and ends the command with exit code 0.
+ */
 export function parseCliArgs<T extends NonNullable<ParseArgsConfig["options"]>>(
   args: string[],
   options: T,
   usage: string,
+  about: string[] = [],
 ) {
-  if (args.includes("--help") || args.includes("-h")) throw new HelpRequested(usage);
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+  >;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    }) as typeof parsed;
   } catch (err) {
     throw new UsageError(`${(err as Error).message}\nusage: ${usage.split("\n")[0]}`);
   }
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(`usage: ${usage}\n${about.length ? `\n${about.join("\n")}\n` : ""}`);
+    throw new HelpShown();
+  }
+  return parsed;
 }

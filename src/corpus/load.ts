@@ -18,7 +18,7 @@ export type SeedDocument = {
   /** Path relative to the seeds folder, with "/" separators. */
   id: string;
   meta: DocumentMeta;
-  /** sha256 of the file's bytes, hex. */
+  /** sha256 of the file's bytes and its sidecar's, hex: either changing re-indexes the document. */
   hash: string;
 } & ({ kind: "text"; raw: string } | { kind: "structured"; doc: CleanDocument });
 
@@ -68,22 +68,27 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function readMeta(path: string, id: string, warnings: LoadWarning[]): Promise<DocumentMeta> {
+/** The sidecar's metadata, and its text (part of the document's hash: a new title or url re-indexes it). */
+async function readMeta(
+  path: string,
+  id: string,
+  warnings: LoadWarning[],
+): Promise<{ meta: DocumentMeta; text: string }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch {
-    return {};
+    return { meta: {}, text: "" };
   }
   try {
     const parsed = metaSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
+    if (parsed.success) return { meta: parsed.data, text };
     const reason = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
     warnings.push({ file: `${id}${META_SUFFIX}`, reason: `invalid sidecar: ${reason}` });
   } catch (err) {
     warnings.push({ file: `${id}${META_SUFFIX}`, reason: `invalid sidecar JSON: ${(err as Error).message}` });
   }
-  return {};
+  return { meta: {}, text };
 }
 
 /** A CleanDocument from a structured body: sidecar meta first, then the file's own title, then its name. */
@@ -118,28 +123,23 @@ export async function loadSeeds(
         continue;
       }
       const bytes = await readFile(path);
-      const hash = createHash("sha256").update(bytes).digest("hex");
+      const hashWith = (sidecar: string) => createHash("sha256").update(bytes).update(sidecar).digest("hex");
       if (parser.kind === "text") {
         const raw = parser.parse(bytes);
         if (raw.trim() === "") {
           skip("empty file");
           continue;
         }
-        docs.push({
-          id,
-          kind: "text",
-          raw,
-          hash,
-          meta: await readMeta(`${path}${META_SUFFIX}`, id, warnings),
-        });
+        const { meta, text } = await readMeta(`${path}${META_SUFFIX}`, id, warnings);
+        docs.push({ id, kind: "text", raw, hash: hashWith(text), meta });
       } else {
         const body = await parser.parse(bytes);
         if (body.text === "") {
           skip("no text (empty, or a scanned PDF without a text layer)");
           continue;
         }
-        const meta = await readMeta(`${path}${META_SUFFIX}`, id, warnings);
-        docs.push({ id, kind: "structured", doc: toDocument(id, body, meta), hash, meta });
+        const { meta, text } = await readMeta(`${path}${META_SUFFIX}`, id, warnings);
+        docs.push({ id, kind: "structured", doc: toDocument(id, body, meta), hash: hashWith(text), meta });
       }
     } catch (err) {
       skip(`cannot read: ${message(err)}`);

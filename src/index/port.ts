@@ -1,5 +1,5 @@
-import type { FeedbackSink } from "../bot/types.js";
 import type { PassageContext } from "../engine.js";
+import type { FeedbackStore } from "../feedback/store.js";
 import type { Chunk } from "../types.js";
 import type { Manifest } from "./manifest.js";
 
@@ -33,8 +33,8 @@ export interface Store {
   watch(onChange: () => void): () => Promise<void>;
   /** Embeddings kept by (embedder id, text hash), so unchanged text is never embedded twice. */
   vectorCache(embedder: EmbedderId): Promise<VectorCache>;
-  /** Where the bot's 👍/👎 votes go (the shape the bot is handed). */
-  feedback(): FeedbackSink;
+  /** Votes and coverage gaps (files: the JSONL log; Postgres: tables beside the index). */
+  feedback(): FeedbackStore;
   close(): Promise<void>;
 }
 
@@ -111,7 +111,12 @@ export interface Build {
   claim(worker: string): Promise<BuildTask | undefined>;
   /** Stores the document's chunks and vectors in the build (not yet visible to readers). */
   complete(task: BuildTask, worker: string, output: DocumentOutput): Promise<void>;
-  /** Documents of the plan not completed yet (claimed by anyone, or waiting). */
+  /**
+   * Leaves a document that cannot be processed out of the generation (not carried over either):
+   * the next ingest sees it as new and tries it again.
+   */
+  skip(task: BuildTask, worker: string): Promise<void>;
+  /** Documents of the plan neither completed nor skipped yet (claimed by anyone, or waiting). */
   remaining(): Promise<number>;
 }
 

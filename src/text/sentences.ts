@@ -18,7 +18,8 @@ const ABBREVIATIONS = new Set(
 );
 
 // A terminator, optional closing quotes/brackets, then whitespace and something that can open a sentence.
-const BOUNDARY = /[.!?…]+["'”’»)\]]*(?=\s+["'“‘«([]?[A-Z\u0410-\u042F])/g;
+// Bounded repeats keep the scan linear on any input (a 2 MB run of dots would be quadratic).
+const BOUNDARY = /[.!?…]{1,8}["'”’»)\]]{0,4}(?=\s+["'“‘«([]?[A-Z\u0410-\u042F])/g;
 
 /** Sentence spans of `text` (offsets into it), whitespace trimmed, never empty. */
 export function splitSentences(text: string, offset = 0): Span[] {

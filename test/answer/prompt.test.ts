@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   buildPrompt,
-  countTokens,
   excerpt,
   type PackedPassage,
   REFUSAL,
   truncateToTokens,
 } from "../../src/answer/prompt.js";
+import { countTokens } from "../../src/text/tokens.js";
 import { CIS_PRESIDENCY, CIS_TRADE, hit, UNION_STATE } from "./fixtures.js";
 
 const hits = [CIS_TRADE, UNION_STATE, CIS_PRESIDENCY].map((t, i) => hit(t, i + 1));

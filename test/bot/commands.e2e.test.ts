@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { GatewayIntentBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { hashUserId } from "../../src/bot/feedback.js";
 import { createBotLogger } from "../../src/bot/logger.js";
 import { registerCommands } from "../../src/bot/register.js";
+import { COLORS } from "../../src/bot/render/page.js";
 import { loadConfig } from "../../src/config.js";
+import { loadUserIdKey, pseudonymizer } from "../../src/feedback/pseudonym.js";
+import { openStore } from "../../src/index/open-store.js";
 import { ADMIN_ROLE, BOT_ID, BOT_TOKEN, buttonClick, CHANNELS, GUILD_ID, user } from "../discord/world.js";
 import { type Exchange, type Harness, messageCalls, startHarness } from "./harness.js";
 
@@ -61,7 +63,9 @@ describe("/ask", () => {
     expect(embed.description).toMatch(/approved the content of the first four sections.*\[1\]/s);
     const first = embed.fields[0];
     expect(first.name).toBe("[1] Commonwealth of Independent States: Evolution of regional cooperation");
-    expect(first.value).toMatch(/· p\. \d+\n> .*February 2019/);
+    // The section repeats the title and the quote is the answer itself: neither is shown twice.
+    expect(first.value).toMatch(/^p\. \d+\n`[0-9a-f]{16}`$/);
+    expect(embed.fields.length).toBeLessThanOrEqual(3);
     // Every cited chunk id resolves to a passage: the citation is real, not decoration.
     for (const f of embed.fields) {
       const id = /`([0-9a-f]+)`$/.exec(f.value)?.[1] ?? "";
@@ -86,6 +90,34 @@ describe("/ask", () => {
     const calls = messageCalls(ex.calls);
     expect(calls.length).toBeGreaterThan(0);
     for (const c of calls) expect(c.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it("reads a question with pasted mentions, @everyone and emoji as the question alone", async () => {
+    const pasted = `<@1000000000000000002> @everyone ${QUESTION} <:blobwave:1234567890123456789> <#${CHANNELS.general}>`;
+    const ex = await h.command("ask", { question: pasted }, alice);
+    const [embed] = embedsOf(ex);
+    expect(embed.title).toBe(QUESTION);
+    expect(embed.color).toBe(COLORS.found);
+    expect(embed.description).toMatch(/approved the content of the first four sections.*\[1\]/s);
+    const empty = await h.command("ask", { question: "<@1000000000000000002> @here" }, alice);
+    expect(empty.messages[0].content).toMatch(/^There is no question left/);
+  });
+
+  it("links a citation to its document, at the page, when the document has a url", async () => {
+    const ex = await h.command(
+      "ask",
+      {
+        question:
+          "What does the Action Plan to Create a Common Information Space of the Union State provide?",
+      },
+      alice,
+    );
+    const linked = embedsOf(ex)[0].fields.find((f: { name: string }) =>
+      f.name.includes("Contours of union integration"),
+    );
+    expect(linked.value).toMatch(
+      /\[p\. (\d+)\]\(https:\/\/books\.example\.org\/contours-of-union-integration\.pdf#page=\1\)/,
+    );
   });
 
   it("politely refuses, ephemerally, outside the allowed channels", async () => {
@@ -114,15 +146,23 @@ describe("buttons under an answer", () => {
     answer = await h.command("ask", { question: QUESTION }, alice);
   });
 
-  it("More sources pages on through the next passages, ephemerally", async () => {
+  it("More sources shows the answer's other sources first, then pages on through the next passages, ephemerally", async () => {
+    const own = await click("more");
+    expect(own.callback?.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const [mine] = embedsOf(own);
+    expect(mine.description).toMatch(/^The answer's sources 4–5/);
+    expect(mine.fields.map((f: { name: string }) => f.name.slice(0, 4))).toEqual(["[4] ", "[5] "]);
     const first = await click("more");
-    expect(first.callback?.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
     const [embed] = embedsOf(first);
     const topK = h.fixture.config.search.topK;
     expect(embed.description).toMatch(new RegExp(`^Passages ${topK + 1}–`));
     expect(embed.fields[0].name.startsWith(`#${topK + 1} `)).toBe(true);
-    const shown = new Set(embedsOf(answer)[0].fields.map((f: { value: string }) => f.value.split("`")[1]));
-    for (const f of embed.fields) expect(shown.has(f.value.split("`")[1])).toBe(false);
+    const shown = new Set(
+      [...embedsOf(answer), mine].flatMap((e) =>
+        e.fields.map((f: { value: string }) => f.value.split("`").at(-2)),
+      ),
+    );
+    for (const f of embed.fields) expect(shown.has(f.value.split("`").at(-2))).toBe(false);
     const second = await click("more");
     expect(embedsOf(second)[0].title).toBe("No more sources");
   });
@@ -134,26 +174,70 @@ describe("buttons under an answer", () => {
     expect(embedsOf(ex)[0].description).toContain("**Passage**");
   });
 
-  it("👍 and 👎 are recorded to the JSONL log with a hashed user id", async () => {
+  it("👍 and 👎 are recorded once per user per answer, a second press changing it, users pseudonymised", async () => {
     const up = await click("up");
-    await click("down", carol);
     expect(up.callback?.body).toMatchObject({
       type: 4,
       data: { flags: EPHEMERAL, content: "Thanks — your feedback was recorded." },
     });
+    const again = await click("up");
+    expect(again.callback?.body.data.content).toMatch(/^You already voted this way/);
+    await click("down", carol);
+    const changed = await click("up", carol);
+    expect(changed.callback?.body.data.content).toBe("Thanks — your vote on this answer was changed.");
+    const pseudonym = pseudonymizer(await loadUserIdKey(h.config.feedback));
     const lines = (await readFile(h.feedbackLog, "utf8"))
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.vote, l.user])).toEqual([
-      ["up", hashUserId(alice.user.id)],
-      ["down", hashUserId(carol.user.id)],
+    const votes = lines.filter((l) => l.kind === "vote");
+    expect(votes.map((l) => [l.vote, l.user])).toEqual([
+      ["up", pseudonym(alice.user.id)],
+      ["down", pseudonym(carol.user.id)],
+      ["up", pseudonym(carol.user.id)],
     ]);
-    expect(lines[0].question).toBe(QUESTION);
-    expect(lines[0].chunkIds).toEqual(
-      embedsOf(answer)[0].fields.map((f: { value: string }) => f.value.split("`")[1]),
+    expect(JSON.stringify(lines)).not.toContain(alice.user.id);
+    // The 👎 was a coverage gap while it stood; changed to 👍 it no longer is one.
+    expect(
+      lines.filter((l) => l.kind === "gap" && l.reason === "down").map((l) => [l.answerId, l.user]),
+    ).toEqual([[votes[1].answerId, pseudonym(carol.user.id)]]);
+    expect(await (await openStore(h.config)).feedback().gaps()).not.toContainEqual(
+      expect.objectContaining({ reason: "down" }),
     );
-    expect(new Date(lines[0].time).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(h.rawLogs.join("")).not.toContain(alice.user.id);
+    expect(votes[0].question).toBe(QUESTION);
+    expect(votes[0].chunkIds.slice(0, 3)).toEqual(
+      embedsOf(answer)[0].fields.map((f: { value: string }) => f.value.split("`").at(-2)),
+    );
+    expect(new Date(votes[0].time).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("rate-limits a user pressing 👎 over and over, and stores their vote once", async () => {
+    const replies: string[] = [];
+    for (let i = 0; i < 12; i++) replies.push((await click("down", bob)).callback?.body.data.content);
+    expect(replies[0]).toBe("Thanks — your feedback was recorded.");
+    expect(replies.slice(1, 10).every((r) => r.startsWith("You already voted this way"))).toBe(true);
+    expect(replies.slice(10).every((r) => r.startsWith("You're asking faster"))).toBe(true);
+    const pseudonym = pseudonymizer(await loadUserIdKey(h.config.feedback));
+    const bobs = (await readFile(h.feedbackLog, "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.user === pseudonym(bob.user.id));
+    expect(bobs.map((l) => [l.kind, l.reason ?? l.vote])).toEqual([
+      ["vote", "down"],
+      ["gap", "down"],
+    ]);
+  });
+
+  it("a button the bot does not know gets a short ephemeral notice", async () => {
+    const ex = await h.interact(
+      buttonClick("someone-elses:button", { ...answer.messages[0], channel_id: CHANNELS.general }, alice),
+    );
+    expect(ex.callback?.body).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringMatching(/^I don't recognise this button/) },
+    });
   });
 
   it("a button whose state was forgotten explains instead of failing", async () => {
@@ -178,7 +262,7 @@ describe("/factcheck, /source, /about", () => {
     );
     expect(supported[0].title).toBe("✅ Supported");
     expect(supported[0].description).toContain("✓ figure: USD 164 billion");
-    expect(supported[0].fields[0].value).toMatch(/^.* · p\. \d+\n> /);
+    expect(supported[0].fields[0].value).toMatch(/^(.* · )?p\. \d+\n> /);
     expect(supported[0].fields[0].value).toContain("164 billion");
 
     const wrong = embedsOf(
@@ -218,6 +302,39 @@ describe("/factcheck, /source, /about", () => {
   });
 });
 
+describe("/gaps", () => {
+  it("shows admins the questions the books could not answer, grouped by topic; others are refused", async () => {
+    for (const question of ["good recipe for draniki with potatoes?", "which sauce goes with draniki?"]) {
+      const ex = await h.command("ask", { question }, alice);
+      expect(embedsOf(ex)[0].color).toBe(COLORS.notFound);
+    }
+    const refused = await h.command("gaps", {}, alice);
+    expect(refused.callback?.body.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringMatching(/^Sorry, only/),
+    });
+    const ex = await h.command("gaps", {}, bob);
+    expect(ex.callback?.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const [embed] = embedsOf(ex);
+    expect(embed.title).toBe("Coverage gaps");
+    const group = embed.fields.find((f: { name: string }) => f.name.includes("draniki"));
+    expect(group.name).toMatch(/^\d+\. draniki — 2× \(2 not found\)$/);
+    expect(group.value).toContain("• which sauce goes with draniki?");
+    expect(group.value).toMatch(/nearest: \*.+\*, p\. \d+ · `[0-9a-f]+`/);
+  });
+});
+
+describe("a command the bot does not know", () => {
+  it("gets a short ephemeral notice instead of silence", async () => {
+    const ex = await h.command("summarise", { text: "x" }, alice);
+    expect(ex.callback?.body).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringMatching(/^I don't know the command \/summarise/) },
+    });
+    expect(h.logs.some((l) => l.msg.startsWith("unknown command") && l.command === "summarise")).toBe(true);
+  });
+});
+
 describe("/reindex", () => {
   it("refuses a member without an admin role or Manage Server, politely and ephemerally", async () => {
     const before = reindexRuns();
@@ -246,7 +363,7 @@ describe("/reindex", () => {
 });
 
 describe("register-commands", () => {
-  it("bulk-overwrites the five commands to the guild, or globally without a guild id", async () => {
+  it("bulk-overwrites the six commands to the guild, or globally without a guild id", async () => {
     const logger = createBotLogger("silent");
     const env = { DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: h.fake.apiUrl };
     await registerCommands(loadConfig({ ...env, DISCORD_GUILD_ID: GUILD_ID }), logger);
@@ -263,6 +380,7 @@ describe("register-commands", () => {
       "factcheck",
       "source",
       "reindex",
+      "gaps",
       "about",
     ]);
     expect(

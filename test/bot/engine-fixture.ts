@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { BotDeps } from "../../src/bot/types.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { runIngest } from "../../src/ingest.js";
-import { openEngine } from "../../src/open.js";
+import { type LoadedEngine, openEngine } from "../../src/open.js";
 
 /**
  * The one place the tests build an engine: the real ingest and engine over a small corpus of
@@ -14,7 +14,7 @@ import { openEngine } from "../../src/open.js";
 
 const SEEDS = join(import.meta.dirname, "../../seeds");
 /** The top of each seed book: a few pages of paragraphs, with their footnote blocks, and the title. */
-const BOOKS = [
+const BOOKS: { file: string; lines: number; title: string; url?: string }[] = [
   {
     file: "001_04d2d979b8eaaf9e.txt",
     lines: 130,
@@ -25,23 +25,29 @@ const BOOKS = [
     lines: 120,
     title: "Eurasian Economic Union: the goal is to become a significant center of development",
   },
-  { file: "004_f865b4ead9a1efb6.txt", lines: 100, title: "Contours of union integration" },
+  {
+    file: "004_f865b4ead9a1efb6.txt",
+    lines: 100,
+    title: "Contours of union integration",
+    // The one book the fixture can link to: citations of it carry the address, at their page.
+    url: "https://books.example.org/contours-of-union-integration.pdf",
+  },
 ];
 
 export interface FixtureEngine {
   dir: string;
   config: Config;
-  engine: BotDeps["engine"];
+  engine: LoadedEngine;
   reindex: BotDeps["reindex"];
   close(): Promise<void>;
 }
 
 async function writeFixtureSeeds(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const { file, lines, title } of BOOKS) {
+  for (const { file, lines, ...meta } of BOOKS) {
     const text = (await readFile(join(SEEDS, file), "utf8")).split("\n").slice(0, lines).join("\n");
     await writeFile(join(dir, file), text);
-    await writeFile(join(dir, `${file}.meta.json`), JSON.stringify({ title }));
+    await writeFile(join(dir, `${file}.meta.json`), JSON.stringify(meta));
   }
 }
 

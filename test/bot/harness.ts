@@ -1,9 +1,12 @@
 import { EventEmitter } from "node:events";
 import { join } from "node:path";
+import type { BackoffSettings } from "../../src/bot/backoff.js";
 import { createBotLogger } from "../../src/bot/logger.js";
 import { type RunningBot, startBot } from "../../src/bot/start.js";
-import { loadConfig } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
+import { gapReport } from "../../src/feedback/report.js";
+import { openStore } from "../../src/index/open-store.js";
 import { FakeDiscord, type Json, type RecordedCall } from "../discord/fake-discord.js";
 import {
   BOT_TOKEN,
@@ -28,12 +31,15 @@ export interface HarnessOptions {
   /** Wraps the engine, e.g. to count calls or inject a failure. */
   wrapEngine?: (engine: Engine) => Engine;
   members?: Member[];
+  backoff?: BackoffSettings;
 }
 
 export interface Harness {
   fake: FakeDiscord;
   bot: RunningBot;
   fixture: FixtureEngine;
+  /** The bot's config (Discord settings from `env`, files under the fixture's folder). */
+  config: Config;
   /** Every log line the bot wrote, parsed. */
   logs: Json[];
   rawLogs: string[];
@@ -89,7 +95,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fixture.dir,
   );
   const engine = options.wrapEngine ? options.wrapEngine(fixture.engine) : fixture.engine;
-  const bot = await startBot(config, { engine, reindex: fixture.reindex, logger }, { ownsProcess: false });
+  const feedback = (await openStore(config)).feedback();
+  const bot = await startBot(
+    config,
+    {
+      engine,
+      reindex: fixture.reindex,
+      feedback,
+      gaps: () => gapReport(feedback, fixture.engine.reader()),
+      logger,
+    },
+    { ownsProcess: false, backoff: options.backoff },
+  );
 
   const waitForLog = (match: (line: Json) => boolean, timeoutMs = 15_000) =>
     waitFor(logs, logEvents, "line", match, timeoutMs, "log line");
@@ -122,6 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fake,
     bot,
     fixture,
+    config,
     logs,
     rawLogs,
     feedbackLog,

@@ -168,9 +168,16 @@ describe("renderAnswer", () => {
     mode: "extractive",
   });
 
-  it("puts the answer, every citation whole and the buttons in one embed when it fits", () => {
+  it("puts the answer, its first three sources and the buttons in one embed when it fits", () => {
+    const other = "The presidency of the Republic of Belarus in the CIS will end in 2022.";
     const pages = renderAnswer(
-      answer(`${SENTENCE} [1] ${SENTENCE} [2]`, [citation(1), citation(2)]),
+      answer(`${SENTENCE} [1]`, [
+        citation(1),
+        citation(2, other),
+        citation(3, other),
+        citation(4),
+        citation(5),
+      ]),
       "abcdefgh",
     );
     expect(pages).toHaveLength(1);
@@ -179,28 +186,57 @@ describe("renderAnswer", () => {
     expect(embed?.fields?.map((f) => f.name)).toEqual([
       "[1] Commonwealth of Independent States: Evolution of regional cooperation",
       "[2] Commonwealth of Independent States: Evolution of regional cooperation",
+      "[3] Commonwealth of Independent States: Evolution of regional cooperation",
     ]);
-    expect(embed?.fields?.[0]?.value).toContain("p. 1");
-    expect(embed?.fields?.[0]?.value).toContain("`chunk00000000001`");
-    expect(embed?.fields?.[0]?.value).toContain(SENTENCE);
+    // The answer already shows [1]'s quote; [2] quotes its own sentence. A section that repeats the title is left out.
+    expect(embed?.fields?.[0]?.value).toBe("p. 1\n`chunk00000000001`");
+    expect(embed?.fields?.[1]?.value).toBe(`p. 2\n> ${other}\n\`chunk00000000002\``);
+    expect(embed?.footer?.text).toBe(
+      "extractive answer · 2 more source(s) under More sources · /source id:<chunk id> shows a passage",
+    );
     const ids = pages[0]?.components?.[0]?.components.map((c) => ("custom_id" in c ? c.custom_id : ""));
     expect(ids?.map((id) => parseButtonId(id ?? "")?.action)).toEqual(["more", "passage", "up", "down"]);
   });
 
-  it("splits a long answer with many long citations over pages within every limit", () => {
+  it("shows a section that differs from the title, and links the page when the document has a url", () => {
+    const linked = {
+      ...citation(2, "Trade grew."),
+      title: "Contours of union integration",
+      section: "Chapter 4",
+      url: "https://example.org/contours.pdf#page=2",
+    };
+    const [embed] = renderAnswer(answer("Something else [1].", [linked]), "abcdefgh")[0]?.embeds ?? [];
+    expect(embed?.fields?.[0]?.value).toBe(
+      "Chapter 4 · [p. 2](https://example.org/contours.pdf#page=2)\n> Trade grew.\n`chunk00000000002`",
+    );
+  });
+
+  it("shows the answer as text, never as Discord formatting", () => {
+    const [embed] =
+      renderAnswer(
+        answer("# Big\n> quoted **bold** [click](https://x.example) `code` ||spoiler|| [1]", [citation(1)]),
+        "abcdefgh",
+      )[0]?.embeds ?? [];
+    expect(embed?.description).toBe(
+      "\\# Big\n\\> quoted \\*\\*bold\\*\\* \\[click](https://x.example) \\`code\\` \\|\\|spoiler\\|\\| [1]",
+    );
+  });
+
+  it("keeps even a very long answer with many long citations to two messages within every limit", () => {
     const text = Array.from({ length: 120 }, (_, i) => `${SENTENCE} [${(i % 40) + 1}]`).join(" ");
     const citations = Array.from({ length: 40 }, (_, i) => citation(i + 1, `${SENTENCE} `.repeat(30)));
     const pages = renderAnswer(
       answer(text, citations, `**${"why ".repeat(200)}** @everyone <@123>`),
       "abcdefgh",
     );
-    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.length).toBeLessThanOrEqual(2);
     pages.forEach(expectWithinLimits);
-    const descriptions = pages.flatMap((p) => p.embeds.map((e) => e.description ?? ""));
-    expect(words(descriptions.join(" "))).toEqual(words(text));
+    const description = pages[0]?.embeds[0]?.description ?? "";
+    expect(description).toMatch(/…$/);
+    expect(text.startsWith(description.slice(0, -1).trimEnd())).toBe(true);
     const fields = pages.flatMap((p) => p.embeds.flatMap((e) => e.fields ?? []));
-    // Citations are capped at 10 and each keeps label, page and id; only the quote is trimmed.
-    expect(fields).toHaveLength(10);
+    // Three sources, each keeping label, page and id; only the quote is trimmed.
+    expect(fields).toHaveLength(3);
     fields.forEach((f, i) => {
       expect(f.name.startsWith(`[${i + 1}] `)).toBe(true);
       expect(f.value).toContain(`p. ${i + 1}`);

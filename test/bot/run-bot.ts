@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createBotLogger } from "../../src/bot/logger.js";
 import { startBot } from "../../src/bot/start.js";
 import { loadConfig } from "../../src/config.js";
+import { openStore } from "../../src/index/open-store.js";
 import { openFixtureEngine } from "./engine-fixture.js";
 
 /**
@@ -20,5 +21,9 @@ const engine = {
     return fixture.engine.ask(...args);
   },
 };
-await startBot(config, { engine, reindex: fixture.reindex, logger }, { onShutdown: () => fixture.close() });
+await startBot(
+  config,
+  { engine, reindex: fixture.reindex, feedback: (await openStore(config)).feedback(), logger },
+  { onShutdown: () => fixture.close() },
+);
 if (process.env.STRAY_REJECTION === "1") void Promise.reject(new Error("stray rejection"));

@@ -1,9 +1,5 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { PermissionFlagsBits, PermissionsBitField } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { FeedbackLog, hashUserId } from "../../src/bot/feedback.js";
 import { createBotLogger } from "../../src/bot/logger.js";
 import { adminOnly } from "../../src/bot/preconditions/admin-only.js";
 import { allowedChannel } from "../../src/bot/preconditions/allowed-channel.js";
@@ -13,7 +9,6 @@ import { rateLimit } from "../../src/bot/preconditions/rate-limit.js";
 import { RateLimiter } from "../../src/bot/rate-limit.js";
 import { applicationIdFromToken } from "../../src/bot/register.js";
 import { Lru } from "../../src/bot/state.js";
-import { stripMention } from "../../src/bot/threads.js";
 import { loadConfig } from "../../src/config.js";
 import { BOT_ID, BOT_TOKEN } from "../discord/world.js";
 
@@ -58,7 +53,11 @@ describe("preconditions", () => {
     DISCORD_ADMIN_ROLES: "1400000000000000001",
     DISCORD_ALLOW_DMS: "false",
   }).discord;
-  const env: PreconditionEnv = { config, limiter: new RateLimiter({ perMinute: 1, burst: 1 }, () => 0) };
+  const env: PreconditionEnv = {
+    config,
+    limiter: new RateLimiter({ perMinute: 1, burst: 1 }, () => 0),
+    buttonLimiter: new RateLimiter({ perMinute: 1, burst: 1 }, () => 0),
+  };
   const inv = (over: Partial<Invocation>): Invocation => ({
     userId: "u",
     guildId: "1200000000000000001",
@@ -109,43 +108,6 @@ describe("preconditions", () => {
   });
 });
 
-describe("FeedbackLog", () => {
-  it("appends one JSON line per vote with the user id hashed", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "footnote-feedback-"));
-    try {
-      const log = new FeedbackLog(join(dir, "sub", "feedback.jsonl"), () => new Date("2024-05-01T00:00:00Z"));
-      await Promise.all(
-        Array.from({ length: 20 }, (_, i) =>
-          log.record({
-            question: `q${i}`,
-            answer: "a\nb",
-            chunkIds: ["c1"],
-            vote: i % 2 ? "down" : "up",
-            userId: "42",
-          }),
-        ),
-      );
-      const lines = (await readFile(log.path, "utf8"))
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l));
-      expect(lines.map((l) => l.question)).toEqual(Array.from({ length: 20 }, (_, i) => `q${i}`));
-      expect(lines[0]).toEqual({
-        time: "2024-05-01T00:00:00.000Z",
-        question: "q0",
-        answer: "a\nb",
-        chunkIds: ["c1"],
-        vote: "up",
-        user: hashUserId("42"),
-      });
-      expect(hashUserId("42")).toMatch(/^[0-9a-f]{64}$/);
-      expect(JSON.stringify(lines)).not.toContain('"42"');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-});
-
 describe("small helpers", () => {
   it("the logger redacts tokens wherever they are nested", () => {
     const lines: string[] = [];
@@ -162,13 +124,30 @@ describe("small helpers", () => {
     expect(lines.join("")).toContain("[redacted]");
   });
 
-  it("reads the application id from a bot token", () => {
-    expect(applicationIdFromToken(BOT_TOKEN)).toBe(BOT_ID);
+  it("the logger keeps interaction tokens and request bodies out of every line", () => {
+    const lines: string[] = [];
+    const logger = createBotLogger("info", { write: (l: string) => lines.push(l) });
+    const token = `aW50ZXJhY3Rpb246MTUwMDAwMDAwMDAwMDAwMDAwMTpzZWNyZXQ${"x".repeat(80)}`;
+    const url = `http://127.0.0.1:1234/api/v10/webhooks/${BOT_ID}/${token}/messages/@original`;
+    // As discord.js's HTTPError and DiscordAPIError carry them.
+    const err = Object.assign(new Error("Internal Server Error"), {
+      url,
+      method: "PATCH",
+      status: 500,
+      requestBody: { json: { content: "What did the CIS approve?" }, files: [] },
+      rawError: { message: "x", code: 0 },
+    });
+    logger.error({ err }, "interaction failed");
+    logger.warn({ route: `/interactions/1500000000000000001/${token}/callback` }, `retrying ${url}`);
+    const out = lines.join("");
+    expect(out).not.toContain(token);
+    expect(out).not.toContain("What did the CIS approve?");
+    expect(out).toContain(`/webhooks/${BOT_ID}/[redacted]/messages/@original`);
+    expect(out).toContain("/interactions/1500000000000000001/[redacted]/callback");
+    expect(JSON.parse(lines[0] as string).err).toMatchObject({ status: 500, method: "PATCH" });
   });
 
-  it("strips only the bot's own mentions from a question", () => {
-    expect(stripMention(`<@${BOT_ID}>  what about <@123>?  <@!${BOT_ID}>`, BOT_ID)).toBe(
-      "what about <@123>?",
-    );
+  it("reads the application id from a bot token", () => {
+    expect(applicationIdFromToken(BOT_TOKEN)).toBe(BOT_ID);
   });
 });

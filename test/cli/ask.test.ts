@@ -1,36 +1,14 @@
-import { execFile } from "node:child_process";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config.js";
 import { currentBuild } from "../../src/index/store.js";
 import type { Chunk } from "../../src/types.js";
-import { corpusEnv, ingestSmallCorpus, REPO, tempDir } from "../helpers/corpus.js";
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { type Run, runScript } from "../helpers/cli.js";
+import { corpusEnv, ingestSmallCorpus, tempDir } from "../helpers/corpus.js";
 
 /** The real CLI, as `npm run ask` runs it, with only the given environment. */
-function ask(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "scripts/ask.ts", ...args],
-      {
-        cwd: REPO,
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-        timeout: 60_000,
-      },
-      (err, stdout, stderr) => {
-        const code = err && typeof err.code === "number" ? err.code : err ? null : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const ask = (args: string[], env: Record<string, string>) => runScript("ask.ts", args, env);
 
 /** stderr holds a readable error and no stack trace. */
 function expectCleanError(run: Run): string[] {

@@ -21,12 +21,26 @@ describe("loadSeeds", () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it("reads .txt files recursively, sorted, with sidecar meta and a sha256 of the bytes", async () => {
+  it("reads .txt files recursively, sorted, with sidecar meta and a sha256 of the bytes and the sidecar's", async () => {
     const { docs } = await loadSeeds(dir);
     expect(docs.map((d) => d.id)).toEqual(["a.txt", "b.txt", "sub/c.txt"]);
     expect(docs[0]?.meta).toEqual({ title: "A", author: "Z", year: 2023 });
     expect(docs[0]).toMatchObject({ kind: "text", raw: "First book." });
-    expect(docs[0]?.hash).toBe(createHash("sha256").update("First book.").digest("hex"));
+    const sidecar = JSON.stringify({ title: "A", author: "Z", year: 2023 });
+    expect(docs[0]?.hash).toBe(createHash("sha256").update(`First book.${sidecar}`).digest("hex"));
+    expect(docs[1]?.hash).toBe(createHash("sha256").update("Second book.").digest("hex"));
+  });
+
+  it("gives a document a new hash when only its sidecar changes (a new title or url)", async () => {
+    const before = (await loadSeeds(dir)).docs[0]?.hash;
+    await writeFile(
+      join(dir, "a.txt.meta.json"),
+      JSON.stringify({ title: "A", url: "https://example.org/a.pdf" }),
+    );
+    const after = (await loadSeeds(dir)).docs[0];
+    expect(after?.meta.url).toBe("https://example.org/a.pdf");
+    expect(after?.hash).not.toBe(before);
+    await writeFile(join(dir, "a.txt.meta.json"), JSON.stringify({ title: "A", author: "Z", year: 2023 }));
   });
 
   it("warns about an invalid sidecar and loads the document without it", async () => {

@@ -10,7 +10,9 @@ import { BOT_ID, BOT_TOKEN, BOT_USER, DM_CHANNEL, GUILD_ID, guildCreate, ready, 
  * A loopback Discord: the REST API under /api/v10 and a JSON gateway on the same port, enough for
  * the real discord.js client to log in, receive events and answer. It records every REST call
  * and can fail the next calls of a route with a 500 or a 429 (with Retry-After and the
- * X-RateLimit headers), so discord.js's own retry logic runs.
+ * X-RateLimit headers), so discord.js's own retry logic runs. Like Discord, it accepts an
+ * interaction's callback only once and only within 3 s of dispatching the interaction
+ * (later: 404 "Unknown interaction", code 10062), so a late acknowledgement is a lost one.
  */
 
 /** Recorded JSON, inspected freely by tests. */
@@ -82,6 +84,10 @@ const ROUTES: [string, string, RegExp][] = [
 /** Routes Discord authenticates with the interaction token instead of the bot token. */
 const TOKEN_AUTH = /^\/(interactions|webhooks)\//;
 
+/** Discord's window for the first response to an interaction. */
+export const INTERACTION_WINDOW_MS = 3_000;
+const CALLBACK = "POST /interactions/:id/:token/callback";
+
 export interface FakeDiscordOptions {
   token?: string;
   /** Users present in the guild (besides the bot). */
@@ -94,6 +100,9 @@ export class FakeDiscord extends EventEmitter {
   readonly identifies: Json[] = [];
   /** Query strings the gateway was opened with. */
   readonly gatewayQueries: Record<string, string>[] = [];
+  /** When each gateway connection was opened (ms since the epoch). */
+  readonly gatewayConnections: number[] = [];
+  #refuseConnections = 0;
   heartbeats = 0;
   readonly closeCodes: number[] = [];
   /** Threads the bot started, by id. */
@@ -157,9 +166,26 @@ export class FakeDiscord extends EventEmitter {
 
   // --- gateway -------------------------------------------------------------------------------
 
+  /** The next `count` gateway connections are closed at once with code 4000 (resumable). */
+  refuseNextConnections(count: number): void {
+    this.#refuseConnections += count;
+  }
+
+  /** Drops every open gateway connection with `code` (4000: "unknown error", the client resumes). */
+  dropGateway(code = 4000): void {
+    for (const ws of this.#sockets) ws.close(code, "dropped by the test");
+  }
+
   #onGateway(ws: WebSocket, req: IncomingMessage): void {
     const query = Object.fromEntries(new URL(req.url ?? "/", "http://x").searchParams);
     this.gatewayQueries.push(query);
+    this.gatewayConnections.push(Date.now());
+    this.emit("gateway-open");
+    if (this.#refuseConnections > 0) {
+      this.#refuseConnections--;
+      ws.close(4000, "refused by the test");
+      return;
+    }
     // Only uncompressed JSON is spoken here, as the bot is expected to request.
     if (query.encoding !== "json" || query.v !== "10" || query.compress) {
       ws.close(4012, "Invalid API version or encoding");
@@ -254,6 +280,16 @@ export class FakeDiscord extends EventEmitter {
       );
     }
     if (!matched) return send(404, { message: "404: Not Found", code: 0 });
+    if (route === CALLBACK) {
+      const interaction = this.#interactions.get(call.params.token as string);
+      if (!interaction || Date.now() - interaction.at > INTERACTION_WINDOW_MS) {
+        return send(404, { message: "Unknown interaction", code: 10062 });
+      }
+      if (interaction.acknowledged) {
+        return send(400, { message: "Interaction has already been acknowledged.", code: 40060 });
+      }
+      interaction.acknowledged = true;
+    }
     const [status, body] = this.#respond(route, call.params, call.body);
     send(status, body);
   }
@@ -328,6 +364,8 @@ export class FakeDiscord extends EventEmitter {
 
   /** Interactions remember where they happened, so webhook messages land in the right channel. */
   readonly interactionChannels = new Map<string, string>();
+  /** When each interaction (by token) was dispatched, and whether it has been acknowledged. */
+  readonly #interactions = new Map<string, { at: number; acknowledged: boolean }>();
 
   #channelOf(token: string): string {
     return this.interactionChannels.get(token) ?? DM_CHANNEL;
@@ -336,6 +374,7 @@ export class FakeDiscord extends EventEmitter {
   /** Dispatches INTERACTION_CREATE and remembers its channel for the webhook replies. */
   interact(payload: { token: string; channel_id?: string }): void {
     this.interactionChannels.set(payload.token, payload.channel_id ?? DM_CHANNEL);
+    this.#interactions.set(payload.token, { at: Date.now(), acknowledged: false });
     this.dispatch("INTERACTION_CREATE", payload);
   }
 }

@@ -80,7 +80,7 @@ describe("evaluateBeir", () => {
     const store = createFileStore({
       indexDir: join(dir, "index"),
       cacheDir: dir,
-      feedbackLog: join(dir, "f"),
+      feedback: { log: join(dir, "f"), maxBytes: 1 << 20 },
     });
     await indexBeir(data, store, model);
     expect((await store.manifest())?.documents.map((d) => d.id)).toEqual(["d1", "d2", "d3", "d4", "d5"]);

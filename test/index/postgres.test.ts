@@ -97,30 +97,6 @@ describe("postgres store", () => {
     }
   });
 
-  it("keeps feedback votes in the database, user ids hashed", async () => {
-    const feedback = store.feedback();
-    await feedback.record({
-      question: "q?",
-      answer: "a.",
-      chunkIds: ["c1", "c2"],
-      vote: "up",
-      userId: "123456789012345678",
-    });
-    await feedback.flush();
-    const db = new Db(url);
-    try {
-      const { rows } = await db.tx((q) =>
-        q(`SELECT question, chunk_ids, vote, user_hash FROM ${schema}.feedback_votes`),
-      );
-      expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ question: "q?", chunk_ids: ["c1", "c2"], vote: "up" });
-      expect(rows[0]?.user_hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(JSON.stringify(rows)).not.toContain("123456789012345678");
-    } finally {
-      await db.close();
-    }
-  });
-
   it("reports an unreachable database in one line naming it, without the password", async () => {
     const bad = corpusConfig("/tmp", {
       STORE: "postgres",

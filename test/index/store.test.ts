@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFileSync, readlinkSync } from "node:fs";
+import { mkdir, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chunkDocument, embeddingText } from "../../src/chunk.js";
@@ -190,8 +191,9 @@ describe("atomic builds", () => {
     const loaded = await loadIndex(dir, embedder);
     expect(loaded.chunks).toEqual(first);
     expect(loaded.vectors.size).toBe(4);
-    // The half-written build is there but never current; the next good build clears it away.
-    expect(await buildsIn(dir)).toHaveLength(2);
+    // The half-written build was removed at once, as was its CURRENT file.
+    expect(await buildsIn(dir)).toEqual([previous]);
+    expect((await readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     const next = await writeIndex(dir, indexData());
     expect(await buildsIn(dir)).toEqual([next]);
     expect((await loadIndex(dir, embedder)).chunks).toEqual(chunks);
@@ -237,6 +239,56 @@ await writeIndex(${JSON.stringify(dir)}, { manifest, chunks, vectors, keywords: 
     expect(await currentBuild(dir)).toBe(join(dir, "builds", previous));
     expect((await loadIndex(dir, embedder)).chunks).toEqual(chunks.slice(0, 3));
     expect(await buildsIn(dir)).toHaveLength(2);
+  });
+
+  it("a build that cannot be serialised is removed, and the previous one stays current", async () => {
+    const previous = await writeIndex(dir, indexData(chunks.slice(0, 2), vectors.slice(0, 2)));
+    // JSON.stringify throws on a BigInt: a failure after the vectors were already on disk.
+    const bad = chunks.map((c, i) => (i === 1 ? { ...c, pageStart: 1n as unknown as number } : c));
+    await expect(writeIndex(dir, { ...indexData(), chunks: bad })).rejects.toThrow(/BigInt/);
+    expect(await buildsIn(dir)).toEqual([previous]);
+    expect((await loadIndex(dir, embedder)).chunks).toEqual(chunks.slice(0, 2));
+  });
+
+  it("refuses to start a build the disk has no room for, naming the space free and needed", async () => {
+    const previous = await writeIndex(dir, indexData(chunks.slice(0, 2), vectors.slice(0, 2)));
+    const err = await writeIndex(dir, indexData(), { diskMarginBytes: 2 ** 60 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IndexError);
+    expect((err as Error).message).toMatch(
+      /^Not enough free disk space for a new index build in .*: [\d.]+ MB free, [\d.]+ MB needed .*The current index is unchanged/,
+    );
+    expect(await buildsIn(dir)).toEqual([previous]);
+  });
+
+  it("fsyncs every file of a build and its folder before CURRENT names it, and the index folder after", async () => {
+    await writeIndex(dir, indexData(chunks.slice(0, 2), vectors.slice(0, 2)));
+    // What was fsynced, in order, and whether CURRENT already named the new build at that moment.
+    const synced: { path: string; live: string }[] = [];
+    const probe = await open(join(dir, "CURRENT"), "r");
+    const proto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const realSync = proto.sync;
+    proto.sync = async function (this: { fd: number }) {
+      synced.push({
+        path: readlinkSync(`/proc/self/fd/${this.fd}`),
+        live: readFileSync(join(dir, "CURRENT"), "utf8").trim(),
+      });
+      return realSync.call(this);
+    };
+    let build: string;
+    try {
+      build = await writeIndex(dir, indexData());
+    } finally {
+      proto.sync = realSync;
+    }
+    const buildDir = join(dir, "builds", build);
+    const before = synced.filter((s) => s.live !== build).map((s) => s.path);
+    for (const name of ["vectors.hnsw", "chunks.json", "keywords.bin", "manifest.json"]) {
+      expect(before).toContain(join(buildDir, name));
+    }
+    expect(before).toContain(buildDir);
+    expect(before).toContain(join(dir, `CURRENT.${build}.tmp`));
+    expect(synced.filter((s) => s.live === build).map((s) => s.path)).toEqual([dir]);
   });
 
   it("a successful swap removes the older builds", async () => {

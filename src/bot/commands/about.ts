@@ -5,6 +5,7 @@ import { aboutCommand } from "./definitions.js";
 
 export const about: Command = {
   name: aboutCommand.name,
+  queued: false,
   preconditions: [],
   ephemeral: () => false,
   async run(i, ctx) {

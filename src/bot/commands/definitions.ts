@@ -45,6 +45,13 @@ export const reindexCommand = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 
+// Like /reindex, for admins; the bot checks the role itself.
+export const gapsCommand = new SlashCommandBuilder()
+  .setName("gaps")
+  .setDescription("What people asked that the books could not answer, by topic (admins only).")
+  .setContexts(InteractionContextType.Guild)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+
 export const aboutCommand = new SlashCommandBuilder()
   .setName("about")
   .setDescription("Which books Footnote answers from, and how its index was built.")
@@ -56,5 +63,6 @@ export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody
   factcheckCommand,
   sourceCommand,
   reindexCommand,
+  gapsCommand,
   aboutCommand,
 ].map((c) => c.toJSON());

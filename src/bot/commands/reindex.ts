@@ -6,6 +6,7 @@ import { reindexCommand } from "./definitions.js";
 
 export const reindex: Command = {
   name: reindexCommand.name,
+  queued: false,
   preconditions: [adminOnly],
   ephemeral: () => true,
   async run(i, ctx) {

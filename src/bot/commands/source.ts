@@ -8,6 +8,7 @@ import { sourceCommand } from "./definitions.js";
 
 export const source: Command = {
   name: sourceCommand.name,
+  queued: false,
   preconditions: [rateLimit],
   ephemeral: () => false,
   async run(i, ctx) {

@@ -17,6 +17,7 @@ export interface Invocation {
 export interface PreconditionEnv {
   config: BotConfig["discord"];
   limiter: RateLimiter;
+  buttonLimiter: RateLimiter;
 }
 
 export type PreconditionResult = { ok: true } | { ok: false; reason: string; message: string };

@@ -1,24 +1,41 @@
-import { escapeMarkdown } from "discord.js";
 import type { Answer } from "../../types.js";
 import { sourceFields } from "./citations.js";
 import { answerButtons } from "./components.js";
+import { escapeText } from "./escape.js";
 import { LIMITS } from "./limits.js";
 import { COLORS, layoutEmbeds, type Page, toPages } from "./page.js";
-import { tail } from "./split.js";
+import { tail, truncate } from "./split.js";
 
 /** Shows that the answer is still being written. */
 const CURSOR = " ▌";
 
-/** The answer with its inline markers as embed pages, sources as fields, buttons under the last page. */
+/**
+ * Sources in the first message; the rest wait behind "More sources".
+ * @default 3 — with 5, replies on the dev questions had a median first message of 2,133
+ * characters; with 3, quotes of at most 200 and no quote the answer already shows, 1,313 (p90 1,504).
+ */
+export const FIRST_SOURCES = 3;
+const FIRST_QUOTE = 200;
+
+/**
+ * The answer with its inline markers, escaped (nothing in it becomes Discord formatting), and its
+ * first sources as fields, buttons under the last page. The text fits one embed description, so
+ * an answer takes one message, or two when its sources do not fit beside it.
+ */
 export function renderAnswer(answer: Answer, stateId?: string): Page[] {
-  const text = answer.note ? `${answer.answer}\n\n*${escapeMarkdown(answer.note)}*` : answer.answer;
+  const note = answer.note ? `\n\n*${escapeText(answer.note)}*` : "";
+  const body = truncate(escapeText(answer.answer), LIMITS.description - note.length);
+  const more = answer.citations.length - FIRST_SOURCES;
   const embeds = layoutEmbeds({
-    title: escapeMarkdown(answer.question.replace(/\s+/g, " ")),
+    title: escapeText(answer.question.replace(/\s+/g, " ")),
     color: answer.found ? COLORS.found : COLORS.notFound,
-    text: text.trim() || "No answer.",
-    fields: sourceFields(answer.citations.map((c) => ({ ...c, label: `[${c.n}]` }))),
+    text: `${body}${note}`.trim() || "No answer.",
+    fields: sourceFields(
+      answer.citations.slice(0, FIRST_SOURCES).map((c) => ({ ...c, label: `[${c.n}]` })),
+      { maxQuote: FIRST_QUOTE, shownIn: answer.answer },
+    ),
     fieldsTitle: answer.found ? "Sources" : "Closest passages",
-    footer: `${answer.mode} answer · /source id:<chunk id> shows a whole passage`,
+    footer: `${answer.mode} answer${more > 0 ? ` · ${more} more source(s) under More sources` : ""} · /source id:<chunk id> shows a passage`,
   });
   return toPages(embeds, stateId ? answerButtons(stateId, answer.citations.length > 0) : undefined);
 }
@@ -29,5 +46,5 @@ export function renderAnswer(answer: Answer, stateId?: string): Page[] {
  * starts inside one.
  */
 export function renderPartialAnswer(text: string): string {
-  return `${tail(text, LIMITS.content - CURSOR.length, true)}${CURSOR}`;
+  return `${tail(escapeText(text), LIMITS.content - CURSOR.length, true)}${CURSOR}`;
 }

@@ -1,5 +1,6 @@
 import { escapeMarkdown } from "discord.js";
 import type { PassageContext } from "../../engine.js";
+import { documentLink } from "../../links.js";
 import type { Chunk } from "../../types.js";
 import { COLORS, field, layoutEmbeds, type Page, toPages } from "./page.js";
 import { tail, trimQuote } from "./split.js";
@@ -11,6 +12,12 @@ function pages(chunk: Chunk): string {
   return chunk.pageStart === chunk.pageEnd
     ? `p. ${chunk.pageStart}`
     : `pp. ${chunk.pageStart}–${chunk.pageEnd}`;
+}
+
+/** The file and pages, linked to the document (at its first page, for a PDF) when it has a url. */
+function documentField(chunk: Chunk): string {
+  const url = documentLink(chunk.url, chunk.pageStart);
+  return `${escapeMarkdown(chunk.doc)} · ${url ? `[${pages(chunk)}](${url})` : pages(chunk)}`;
 }
 
 /** The whole passage (split over pages if long) between trimmed neighbours, with its footnotes. */
@@ -34,7 +41,7 @@ export function renderPassage(ctx: PassageContext): Page[] {
       title: escapeMarkdown(`${chunk.title} — ${chunk.section}`),
       color: COLORS.found,
       text,
-      fields: [field("Document", `${escapeMarkdown(chunk.doc)} · ${pages(chunk)}`, true), ...footnotes],
+      fields: [field("Document", documentField(chunk), true), ...footnotes],
       fieldsTitle: "Footnotes",
       footer: `chunk ${chunk.id}${more > 0 ? ` · ${more} more footnote(s) not shown` : ""}`,
     }),

@@ -66,6 +66,8 @@ export function createMarkerStripper(ctx: MarkerContext): (paragraph: string) =>
       const window = g.letterBefore && g.letterAfter ? 20 : g.sentenceBefore && !g.quoteBefore ? 0 : 5;
       if (acceptable(n, window)) return take(n) + (g.letterBefore && g.letterAfter ? " " : "");
     }
+    // A marker and a year glued together have at most 3 + 4 digits; longer runs are figures.
+    if (digits.length > 7) return undefined;
     for (let cut = 1; cut < digits.length; cut++) {
       const a = Number(digits.slice(0, cut));
       const b = Number(digits.slice(cut));

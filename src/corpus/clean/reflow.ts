@@ -19,14 +19,23 @@ export function reflow(items: Item[], vocab: Set<string>): string[] {
   const lines = items.filter((i): i is Item & { kind: "line" } => i.kind === "line");
   const width = lineWidth(lines as BodyLine[]);
   const paragraphs: string[] = [];
-  let current = "";
+  // The paragraph so far as one part per line, joined once at the end: re-slicing a growing
+  // string for every hyphenated line was quadratic in the paragraph's length.
+  let parts: string[] = [];
+  let length = 0;
   let pending = "";
   let headingCount = 0;
   let prevLine: string | undefined;
 
   const flush = () => {
-    if (current.trim()) paragraphs.push(current.trim());
-    current = "";
+    const text = parts.join("").trim();
+    if (text) paragraphs.push(text);
+    parts = [];
+    length = 0;
+  };
+  const append = (s: string) => {
+    parts.push(s);
+    length += s.length;
   };
 
   for (const item of items) {
@@ -45,18 +54,22 @@ export function reflow(items: Item[], vocab: Set<string>): string[] {
       (/^[\p{Ll}\d,;)]/u.test(text) || /[\p{Ll},;]$/u.test(prev));
     const shortEnd = prev !== undefined && prev.length < width * 0.8 && PARAGRAPH_END.test(prev);
     // Where a conversion lost the paragraph structure (000), a long paragraph is cut at a line-end sentence.
-    const overlong = current.length > MAX_PARAGRAPH && prev !== undefined && /[.!?]["”»]?$/.test(prev);
+    const overlong = length > MAX_PARAGRAPH && prev !== undefined && /[.!?]["”»]?$/.test(prev);
     const newSentence = PARAGRAPH_START.test(text);
     const breakHere =
       prev === undefined || (!continuation && (item.blankBefore || ((shortEnd || overlong) && newSentence)));
     if (breakHere) {
       flush();
-      current = pending + item.text;
+      append(pending + item.text);
+    } else if (/\p{L}-$/u.test(prevLine ?? "")) {
+      // Only the previous line takes part in the join (it ends in the hyphen).
+      const right = pending + item.text;
+      const last = parts.pop() ?? "";
+      const joined = joinHyphenated(last, right, vocab);
+      parts.push(joined.slice(0, joined.length - right.length), right);
+      length += joined.length - last.length;
     } else {
-      const hyphenated = /\p{L}-$/u.test(prevLine ?? "");
-      current = hyphenated
-        ? joinHyphenated(current, pending + item.text, vocab)
-        : `${current} ${pending}${item.text}`;
+      append(` ${pending}${item.text}`);
     }
     pending = "";
     prevLine = item.text;

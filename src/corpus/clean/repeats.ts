@@ -2,10 +2,11 @@
  * A sentence repeated in capitals right after itself (a pull quote flattened into the text, 000 L922–924,
  * worded slightly differently): the capitalised run is dropped when nearly all its words occur just before.
  */
-const CAPS_WORD = "[\\p{Lu}\\d$.,%'\"-]*\\p{Lu}[\\p{Lu}\\d$.,%'\"-]*";
+// Bounded repeats keep the scan linear on any input (a 2 MB run of dashes or capitals).
+const CAPS_WORD = "[\\p{Lu}\\d$.,%'\"-]{0,40}\\p{Lu}[\\p{Lu}\\d$.,%'\"-]{0,40}";
 /** Six or more capitalised words, figures among them. */
 const CAPS_RUN = new RegExp(
-  `(?<![\\p{L}\\d])${CAPS_WORD}(?:\\s+(?:${CAPS_WORD}|[$\\d.,%]+)){5,}(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])${CAPS_WORD}(?:\\s+(?:${CAPS_WORD}|[$\\d.,%]{1,40})){5,}(?![\\p{L}\\d])`,
   "gu",
 );
 const words = (s: string) => s.toLowerCase().match(/\p{L}+|\d+(?:[.,]\d+)*/gu) ?? [];

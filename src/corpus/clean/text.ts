@@ -15,12 +15,12 @@ export function unescapeMarkdown(s: string): string {
   return s.replace(/\\(?=[\\`*_{}[\]()#+\-.!$<>A-Za-z])/g, "");
 }
 
-/** `**bold**`, `[label](url)` and `<url>` reduced to their visible text. */
+/** `**bold**`, `[label](url)` and `<url>` reduced to their visible text (bounded: linear on any input). */
 export function unwrapMarkdown(s: string): string {
   return s
-    .replace(/\*\*(.*?)\*\*/gs, "$1")
+    .replace(/\*\*(.{0,1000}?)\*\*/gs, "$1")
     .replace(/\*\*/g, "")
-    .replace(/\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)/g, "$1")
+    .replace(/\[([^[\]]{0,500})\]\((?:[^()\s]|\([^()\s]{0,500}\)){0,2000}\)/g, "$1")
     .replace(/<((?:https?|ftp):\/\/[^>\s]*)>/g, "$1");
 }
 

@@ -96,6 +96,24 @@ const MIGRATIONS: ((s: string) => string)[] = [
       vote text NOT NULL CHECK (vote IN ('up', 'down')),
       user_hash text NOT NULL
     );`,
+  // Feedback as the bot records it: one vote per user per answer (votes stored before have no
+  // answer id and are kept as they are), and coverage gaps; a build may skip a document.
+  (s) => `
+    ALTER TABLE ${s}.feedback_votes ADD COLUMN answer_id text;
+    ALTER TABLE ${s}.feedback_votes ADD CONSTRAINT feedback_votes_one UNIQUE (answer_id, user_hash);
+    CREATE TABLE ${s}.feedback_gaps (
+      id bigserial PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      answer_id text NOT NULL,
+      user_hash text NOT NULL,
+      reason text NOT NULL CHECK (reason IN ('not_found', 'partial', 'down')),
+      question text NOT NULL,
+      passages jsonb NOT NULL,
+      UNIQUE (answer_id, user_hash, reason)
+    );
+    ALTER TABLE ${s}.tasks DROP CONSTRAINT tasks_state_check;
+    ALTER TABLE ${s}.tasks ADD CONSTRAINT tasks_state_check
+      CHECK (state IN ('waiting', 'claimed', 'done', 'skipped'));`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

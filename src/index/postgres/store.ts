@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { type FeedbackEntry, hashUserId } from "../../bot/feedback.js";
 import type { StoreConfig } from "../../config.js";
 import type { PassageContext } from "../../engine.js";
+import type { FeedbackStore } from "../../feedback/store.js";
 import type { Chunk } from "../../types.js";
 import { BM25_SETTINGS, type Bm25Settings, fieldPostings, queryTerms } from "../keywords.js";
 import { FORMAT_VERSION, type Manifest } from "../manifest.js";
@@ -17,6 +17,7 @@ import type {
 } from "../port.js";
 import { IndexError } from "../store.js";
 import { Db, parseVector, type Query, vectorLiteral } from "./db.js";
+import { PostgresFeedbackStore } from "./feedback.js";
 import { bindEmbedder, boundEmbedder, embedderMismatch, migrate } from "./schema.js";
 
 type PostgresConfig = Extract<StoreConfig, { kind: "postgres" }>;
@@ -52,6 +53,7 @@ class PostgresStore implements Store {
   readonly kind = "postgres";
   private readonly s: string;
   private bound?: Promise<void>;
+  private feedbackStore?: FeedbackStore;
 
   constructor(
     private readonly db: Db,
@@ -182,7 +184,7 @@ class PostgresStore implements Store {
       if (state !== "building")
         throw new IndexError(`Build ${g} was abandoned by another ingest; run it again.`);
       const left = await q<{ n: number }>(
-        `SELECT count(*) AS n FROM ${this.s}.tasks WHERE generation = $1 AND state <> 'done'`,
+        `SELECT count(*) AS n FROM ${this.s}.tasks WHERE generation = $1 AND state NOT IN ('done', 'skipped')`,
         [g],
       );
       if ((left.rows[0]?.n ?? 0) > 0) throw new IndexError(`Build ${g} still has documents in progress.`);
@@ -270,24 +272,9 @@ class PostgresStore implements Store {
     };
   }
 
-  feedback() {
-    const { db, s } = this;
-    let tail: Promise<void> = Promise.resolve();
-    return {
-      record(entry: FeedbackEntry) {
-        const write = db
-          .tx((q) =>
-            q(
-              `INSERT INTO ${s}.feedback_votes (question, answer, chunk_ids, vote, user_hash) VALUES ($1, $2, $3, $4, $5)`,
-              [entry.question, entry.answer, entry.chunkIds, entry.vote, hashUserId(entry.userId)],
-            ),
-          )
-          .then(() => {});
-        tail = tail.then(() => write.catch(() => {}));
-        return write;
-      },
-      flush: () => tail,
-    };
+  feedback(): FeedbackStore {
+    this.feedbackStore ??= new PostgresFeedbackStore(this.db, this.s);
+    return this.feedbackStore;
   }
 
   close() {
@@ -454,11 +441,24 @@ class PostgresBuild implements Build {
     });
   }
 
+  /** A skipped document gets no version in the generation; a completion by another worker stands. */
+  async skip(task: BuildTask, worker: string): Promise<void> {
+    clearInterval(this.renewals.get(task.doc));
+    this.renewals.delete(task.doc);
+    await this.db.tx((q) =>
+      q(
+        `UPDATE ${this.s}.tasks SET state = 'skipped', lease_until = NULL
+         WHERE generation = $1 AND doc = $2 AND worker = $3 AND state = 'claimed'`,
+        [this.generation, task.doc, worker],
+      ),
+    );
+  }
+
   async remaining(): Promise<number> {
     const { rows } = await this.db.tx(
       (q) =>
         q<{ n: number }>(
-          `SELECT count(*) AS n FROM ${this.s}.tasks WHERE generation = $1 AND state <> 'done'`,
+          `SELECT count(*) AS n FROM ${this.s}.tasks WHERE generation = $1 AND state NOT IN ('done', 'skipped')`,
           [this.generation],
         ),
       "read",
