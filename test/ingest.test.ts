@@ -156,7 +156,10 @@ describe("runIngest, run after run", () => {
       close: async () => {},
     };
     try {
-      const first = runIngest({ ...config, cacheDir: join(root, "cold-cache") }, { full: true, embedder: held });
+      const first = runIngest(
+        { ...config, cacheDir: join(root, "cold-cache") },
+        { full: true, embedder: held },
+      );
       await embedding;
       const second = await runIngest(config, { full: true, embedder: model }).catch((e: unknown) => e);
       release();

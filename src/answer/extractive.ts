@@ -175,11 +175,15 @@ export function pickLead(result: ReadResult, candidates: Candidate[]): Candidate
   const typed = q.answerTypes.some((t) => TYPED.has(t));
   // Of the sentences stating the asked kind, one dated as asked leads; failing that, the best.
   const dated = (c: Candidate) => c.match.period === "same" || c.match.period === "none";
-  const stating = (c: Candidate) => !typed || (c.match.typed >= 0.5 && c.match.focused);
+  // Stating the asked kind, of the names asked about (not another country's figure).
+  const stating = (c: Candidate) =>
+    (!typed || (c.match.typed >= 0.5 && c.match.focused)) && c.match.missingNames.length === 0;
+  const statingAny = (c: Candidate) => !typed || (c.match.typed >= 0.5 && c.match.focused);
   return (
     candidates.find((c) => stating(c) && !c.match.planned && dated(c)) ??
     candidates.find((c) => stating(c) && !c.match.planned) ??
     candidates.find(stating) ??
+    candidates.find(statingAny) ??
     candidates[0]
   );
 }

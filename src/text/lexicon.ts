@@ -95,7 +95,7 @@ export function ordinalValue(word: string): number | undefined {
 
 /** What gives a reason or a purpose: the sentence to lead with for "why" and "what for". */
 export const REASON_RE =
-  /\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|caused\s+by|the\s+reason|reasons?\s+(?:for|why|is|are)|explain(?:s|ed)?\s+by|is\s+explained|that\s+is\s+why|this\s+is\s+why|which\s+is\s+why|therefore|hence|since\s+(?:the|it|they|this|there)|given\s+that|the\s+fact\s+(?:is\s+)?that|in\s+view\s+of|in\s+connection\s+with|against\s+the\s+background|so\s+that|in\s+order\s+to|aim(?:s|ed)?\s+(?:at|to)|intend(?:s|ed)?\s+to|designed\s+to|purpose|goal|objective|will\s+(?:allow|enable|help|make\s+it\s+possible)|would\s+(?:allow|enable|help|make\s+it\s+possible)|allow(?:s|ing)?\s+(?:to|them|it|the))\b/i;
+  /\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|caused\s+by|the\s+reason|reasons?\s+(?:for|why|is|are)|explain(?:s|ed)?\s+by|is\s+explained|that\s+is\s+why|this\s+is\s+why|which\s+is\s+why|therefore|hence|since\s+(?:the|it|they|this|there)|given\s+that|the\s+fact\s+(?:is\s+)?that|in\s+view\s+of|in\s+connection\s+with|against\s+the\s+background|so\s+that|in\s+order\s+to|aim(?:s|ed)?\s+(?:at|to)|intend(?:s|ed)?\s+to|designed\s+to|purpose|goal|objective|will\s+(?:allow|enable|help|make\s+it\s+possible)|would\s+(?:allow|enable|help|make\s+it\s+possible)|allow(?:s|ing)?\s+(?:to|them|it|the)|(?:far\s+from|not|no|hardly)\s+(?:accidental(?:ly)?|an?\s+accident|by\s+chance|a\s+coincidence|random))\b/i;
 
 /**
  * What puts a statement in the future or in intent: a plan, a target, a forecast, a potential.
@@ -122,7 +122,7 @@ const FAMILIES: string[][] = [
   ["implement", "carry", "fulfil", "fulfill", "realise", "realize", "execute", "accomplish", "complete"],
   ["establish", "found", "create", "form", "set", "launch"],
   ["sign", "conclude", "ink"],
-  ["hold", "host", "organise", "organize", "convene", "stage"],
+  ["hold", "host", "organise", "organize", "convene", "stage", "venue"],
   ["buy", "purchase", "acquire", "procure"],
   ["sell", "supply", "deliver", "ship", "export", "shipment", "delivery", "sale"],
   ["import"],
@@ -155,6 +155,7 @@ const FAMILIES: string[][] = [
   ["science", "scientific"],
   ["technology", "technological", "technical", "technic"],
   ["economy", "economic", "economical"],
+  ["powdered", "powder", "dried", "dry"],
 ];
 
 /** Relations read in both directions: "A buys from B" says "B sells to A". */

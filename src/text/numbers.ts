@@ -182,6 +182,20 @@ function unitOf(text: string): Unit | undefined {
   return undefined;
 }
 
+/**
+ * The currency a question asks its amount in ("the dollar value of", "how many euros"), from a
+ * currency word standing apart from any figure; undefined when it names none.
+ */
+export function currencyAsked(text: string): Unit | undefined {
+  let rest = text;
+  for (const q of extractQuantities(text)) rest = rest.replace(q.raw, " ");
+  const word = rest.match(
+    /\b(?:US\s)?dollars?\b|\beuros?\b|\b(?:belarusian\s|russian\s)?(?:rubles?|roubles?)\b|\byuan\b|\b(?:USD|EUR|RUB|BYN|CNY)\b/i,
+  );
+  const unit = word ? unitOf(word[0]) : undefined;
+  return unit && CURRENCIES.has(unit) ? unit : undefined;
+}
+
 const NUM_RE = new RegExp(NUM);
 const WORD_NUM_RE = new RegExp(WORD_NUM, "i");
 const SCALE_AFTER_RE = new RegExp(String.raw`^\s?(${SCALE})`, "i");

@@ -51,7 +51,9 @@ export function statesType(type: AnswerType, r: Reading, q: QuestionAnalysis): b
   const askedNames = q.reading.names.map((n) => n.key);
   switch (type) {
     case "amount":
-      return r.figures.some((f) => CURRENCIES.has(f.unit) || MATERIAL_UNITS.has(f.unit));
+      return r.figures.some((f) =>
+        q.currency ? f.unit === q.currency : CURRENCIES.has(f.unit) || MATERIAL_UNITS.has(f.unit),
+      );
     case "count":
       return r.figures.some((f) => f.unit === "count" && !countsTime(f, q));
     case "size":
@@ -162,6 +164,15 @@ const FIGURE_KINDS: ReadonlySet<AnswerType> = new Set(["amount", "count", "size"
 
 const hasWord = (r: Reading, t: string) => holdsWord(r.terms, t);
 
+/** The sentence's words outside the names of things: "Tianjin Constant International Trade Co." says nothing of trade. */
+function plainTerms(r: Reading): ReadonlySet<string> {
+  const orgs = r.names.filter((n) => n.type !== "place" && n.raw.includes(" "));
+  if (orgs.length === 0) return r.terms;
+  let text = r.text;
+  for (const n of orgs) text = text.split(n.raw).join(" ");
+  return new Set(terms(text));
+}
+
 export function matchSentence(
   q: QuestionAnalysis,
   view: PassageView,
@@ -181,8 +192,10 @@ export function matchSentence(
   // Names hold when given in the heading or a sentence before ("the region"); other words count
   // in full in the sentence itself and half in the one before, which often opens the statement
   // the sentence completes. Words the corpus never uses count as missing, at their IDF.
+  // A name counts as said however the passage says it: spelt out, by its capital, in lower case.
+  const saidNames = new Set(q.reading.names.filter((n) => saysName(n, named)).flatMap((n) => n.tokens));
   const credit = (t: string): number => {
-    if (nameTerms.has(t) && context.some((r) => r.terms.has(t))) return 1;
+    if (nameTerms.has(t) && (saidNames.has(t) || context.some((r) => r.terms.has(t)))) return 1;
     if (hasWord(own, t)) return 1;
     return previous && hasWord(previous, t) ? 0.5 : 0;
   };
@@ -200,8 +213,14 @@ export function matchSentence(
   const focusWeight = focus.reduce((sum, t) => sum + weight(t), 0);
   const focusShare = (has: (t: string) => boolean) =>
     focus.length === 0 ? 1 : focus.reduce((sum, t) => sum + (has(t) ? weight(t) : 0), 0) / (focusWeight || 1);
-  // The next sentence completes this one only when it speaks of the same thing.
-  const nextOnPoint = next !== undefined && focusShare((t) => hasWord(next, t)) >= 0.5;
+  // The next sentence completes this one only when it speaks of the same thing: of the focus, or,
+  // when this one speaks of the focus, of the same asked act ("…dried milk was sold…" / "Two lots
+  // … were sold for $940 thousand").
+  const continues =
+    next !== undefined &&
+    focusShare((t) => hasWord(own, t)) >= 0.5 &&
+    q.terms.some((t) => !nameTerms.has(t) && hasWord(own, t) && hasWord(next, t));
+  const nextOnPoint = next !== undefined && (focusShare((t) => hasWord(next, t)) >= 0.5 || continues);
   const typed =
     kinds.length === 0
       ? 0
@@ -218,12 +237,17 @@ export function matchSentence(
     referred ??= previous ? referredTerms(view.sentences[i]?.text ?? "", previous.text) : new Set<string>();
     return referred.has(t);
   };
-  const said = (t: string) => hasWord(own, t) || (next !== undefined && hasWord(next, t)) || refers(t);
+  const ownPlain = plainTerms(own);
+  const nextPlain = next ? plainTerms(next) : undefined;
+  const said = (t: string) =>
+    holdsWord(ownPlain, t) || (nextPlain !== undefined && holdsWord(nextPlain, t)) || refers(t);
   const focused = focusShare(said) >= 0.5;
   const figureKinds = kinds.filter((t) => FIGURE_KINDS.has(t));
-  const stated = own.figures.filter((f) =>
-    figureKinds.some((t) => statesType(t, { ...own, figures: [f] }, q)),
-  );
+  const statedIn = (r: Reading) =>
+    r.figures.filter((f) => figureKinds.some((t) => statesType(t, { ...r, figures: [f] }, q)));
+  // When only the next sentence states the figure, its figure is the one that is planned or not.
+  const ownStated = statedIn(own);
+  const stated = ownStated.length === 0 && next && nextOnPoint ? statedIn(next) : ownStated;
   return {
     index: i,
     share,

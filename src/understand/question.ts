@@ -8,6 +8,7 @@
 import { STOP_WORDS, term, terms, tokens } from "../text/analyze.js";
 import { stripFraming } from "../text/framing.js";
 import { PLAN_RE } from "../text/lexicon.js";
+import { currencyAsked, type Unit } from "../text/numbers.js";
 import { editDistance } from "../text/spelling.js";
 import { resolveRelativeYears } from "../text/time.js";
 import { dropCommonOpener, type Reading, read } from "./reading.js";
@@ -61,6 +62,8 @@ export interface QuestionAnalysis {
    * does not answer ("the inflation rate" is not a trade figure).
    */
   focus: string[];
+  /** The currency the amount is asked in ("the dollar value of"): a figure in another does not state it. */
+  currency?: Unit;
 }
 
 /** Measures that accumulate over a period: their figure for part of it is another figure. */
@@ -68,7 +71,11 @@ const FLOW_RE =
   /\b(?:trade|turnover|exports?|imports?|supplies|shipments?|sales|deliveries|output|production|produced|revenues?|growth|grew|grow|increase[ds]?|investments?|volumes?|surplus|deficit|balance|sold|exported|imported|shipped|supplied)\b/i;
 
 const TYPE_CUES: [RegExp, AnswerType][] = [
-  [/\bhow\s+many\b|\bnumber\s+of\b|\bcount\s+of\b/i, "count"],
+  // "how many", "the number of", "resident count" (a count as a noun, not "count on / as").
+  [
+    /\bhow\s+many\b|\bnumber\s+of\b|\bcount\s+of\b|\b\p{L}+\s+counts?\b(?!\s+(?:on|as|for|towards?)\b)/iu,
+    "count",
+  ],
   [
     /\b(?:by\s+)?how\s+much\s+(?:did|has|have|had|does|do|was|were|is|are)\b[^?]*\b(?:grow|grew|increase|rise|rose|fall|fell|drop|decline|decrease|change)\w*/i,
     "change",
@@ -204,8 +211,12 @@ export function focusOf(text: string, reading: Reading): string[] {
       /\b(?:did|does|do|was|were|is|are|has|have|had|the|a|an|of|in|for|to|with|from|among|between|by|at|on)\b.*$/i,
       "",
     );
-  // "first powdered milk sold to China - how much was it?": the topic before the question words.
-  const topic = text.split(/\b(?:how\s+(?:much|many)|what|which|when|who)\b/i)[0] ?? "";
+  // "first powdered milk sold to China - how much was it?": the topic before the question words,
+  // up to where a verb or preposition starts saying more of it ("sold to China").
+  const topic = (text.split(/\b(?:how\s+(?:much|many)|what|which|when|who)\b/i)[0] ?? "").replace(
+    /\s(?:sold|bought|made|built|paid|signed|produced|exported|imported|delivered|supplied|opened|created|launched|held|given|taken|done|to|through|in|of|from|at|with|by|for|on|into|via)\b.*$/is,
+    "",
+  );
   const words =
     head && terms(head).length > 0
       ? terms(head)
@@ -221,6 +232,7 @@ export function analyzeQuestion(question: string, vocabulary: Vocabulary): Quest
   const { text, unknown } = correctSpelling(asked, vocabulary);
   const reading = read(text);
   const answerTypes = answerTypesOf(question);
+  const currency = currencyAsked(text);
   const measured = answerTypes.some(
     (t) => t === "amount" || t === "change" || t === "count" || t === "percent" || t === "size",
   );
@@ -235,6 +247,7 @@ export function analyzeQuestion(question: string, vocabulary: Vocabulary): Quest
     flow: measured && FLOW_RE.test(text),
     actual: /\b(?:did|was|were|had|actually|really|in\s+fact)\b/i.test(question) && !PLAN_RE.test(question),
     focus: measured ? focusOf(text, reading) : [],
+    ...(currency ? { currency } : {}),
   };
 }
 

@@ -36,6 +36,8 @@ describe("answerTypesOf", () => {
     ["Is it true that Minsk and Tbilisi became sister cities in 2015?", ["yesno"]],
     ["Did Bashkortostan say it only needs a few dozen crawler tractors from Belarus?", ["yesno"]],
     ["Belarusian shops in Astrakhan - what's there?", ["other"]],
+    ["Great Stone park resident count: early 2021 vs later in 2021?", ["count"]],
+    ["Does the tractor count as a Belarusian product?", ["yesno"]],
   ])("%s", (question, types) => {
     expect(answerTypesOf(question)).toEqual(types);
   });
@@ -60,6 +62,18 @@ describe("analyzeQuestion", () => {
     );
     expect(q.focus).toEqual(["student"]);
     expect(q.reading.periods).toMatchObject([{ year: 2020, toYear: 2021 }]);
+    // The topic before "how much", up to where a verb or preposition says more of it.
+    expect(
+      analyzeQuestion("first powdered milk sold to China through the exchange - how much was it?", vocabulary)
+        .focus,
+    ).toEqual(["first", "powder", "milk"]);
+    // An amount asked in a currency is stated only by a figure in it.
+    expect(
+      analyzeQuestion("what's the dollar value of Belarus's trade with Moscow oblast?", vocabulary).currency,
+    ).toBe("usd");
+    expect(
+      analyzeQuestion("how far was trade from the $1 billion potential?", vocabulary).currency,
+    ).toBeUndefined();
     // The measure is of what follows "of": the volume of trade is trade.
     expect(
       analyzeQuestion("What was the volume of mutual trade among CIS states in 2018?", vocabulary).focus,
