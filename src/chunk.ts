@@ -6,7 +6,17 @@ import type { Chunk, CleanDocument } from "./types.js";
 export interface ChunkOptions {
   targetTokens: number;
   overlapTokens: number;
+  /**
+   * Sentences of the section just before a chunk kept with it as `context` (never quoted): the
+   * names and dates its first sentences leave to them ("In June 2021 Gomselmash signed … / The
+   * essence of the issue is that the Kazakh side requested 570 units this year").
+   * @default 2 — as many as a sentence's own context (understand/passage.ts) reaches back.
+   */
+  contextSentences: number;
 }
+
+/** Characters of `context` at most: two sentences of the books, not a page. */
+const MAX_CONTEXT_CHARS = 600;
 
 interface Unit extends Span {
   tokens: number;
@@ -56,7 +66,9 @@ export function chunkDocument(doc: CleanDocument, options: ChunkOptions): Chunk[
       const kept = sumTokens(units, i, lastParagraphEnd);
       if (kept >= options.targetTokens * 0.6) j = lastParagraphEnd;
     }
-    chunks.push(makeChunk(doc, units[i] as Unit, units[j - 1] as Unit));
+    chunks.push(
+      makeChunk(doc, units[i] as Unit, units[j - 1] as Unit, contextBefore(doc, units, i, options)),
+    );
     if (j >= units.length) break;
     i = nextStart(units, i, j, options.overlapTokens);
   }
@@ -220,7 +232,22 @@ export function pageAt(doc: CleanDocument, offset: number): number {
   return doc.pages[Math.max(0, indexAtOrBefore(doc.pages, offset, offsetOf))]?.page ?? 1;
 }
 
-function makeChunk(doc: CleanDocument, first: Unit, last: Unit): Chunk {
+/** The sentences of the section right before unit `i`, as one text (empty at a section's start). */
+function contextBefore(doc: CleanDocument, units: Unit[], i: number, options: ChunkOptions): string {
+  const first = units[i] as Unit;
+  let k = i;
+  while (k > 0 && i - k < options.contextSentences && (units[k - 1] as Unit).section === first.section) k--;
+  if (k === i) return "";
+  const text = doc.text
+    .slice((units[k] as Unit).start, first.start)
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length <= MAX_CONTEXT_CHARS
+    ? text
+    : text.slice(text.length - MAX_CONTEXT_CHARS).replace(/^\S*\s/, "");
+}
+
+function makeChunk(doc: CleanDocument, first: Unit, last: Unit, context: string): Chunk {
   const start = first.start;
   const end = last.end;
   const text = doc.text.slice(start, end);
@@ -243,6 +270,7 @@ function makeChunk(doc: CleanDocument, first: Unit, last: Unit): Chunk {
       page: p.page,
     })),
     footnotes,
+    ...(context ? { context } : {}),
     ...(doc.url ? { url: doc.url } : {}),
   };
 }

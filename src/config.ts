@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import type { ChunkOptions } from "./chunk.js";
 
 /**
  * The one place that reads process.env. Every setting has a default that works offline on a
@@ -57,6 +58,7 @@ export const envSchema = z.object({
 
   CHUNK_TOKENS: int(32, 2048).default(256),
   CHUNK_OVERLAP_TOKENS: int(0, 512).default(48),
+  CHUNK_CONTEXT_SENTENCES: int(0, 10).default(2),
 
   EMBEDDER: z.enum(["use-lite", "transformers"]).default("use-lite"),
   EMBED_MODEL: z.string().min(1).default("Xenova/all-MiniLM-L6-v2"),
@@ -127,7 +129,7 @@ export interface Config {
   cacheDir: string;
   store: StoreConfig;
   logLevel: Env["LOG_LEVEL"];
-  chunk: { targetTokens: number; overlapTokens: number };
+  chunk: ChunkOptions;
   embedder: {
     provider: Env["EMBEDDER"];
     model: string;
@@ -238,7 +240,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
           }
         : { kind: "files", indexDir: at(e.INDEX_DIR) },
     logLevel: e.LOG_LEVEL,
-    chunk: { targetTokens: e.CHUNK_TOKENS, overlapTokens: e.CHUNK_OVERLAP_TOKENS },
+    chunk: {
+      targetTokens: e.CHUNK_TOKENS,
+      overlapTokens: e.CHUNK_OVERLAP_TOKENS,
+      contextSentences: e.CHUNK_CONTEXT_SENTENCES,
+    },
     embedder: {
       provider: e.EMBEDDER,
       model: e.EMBED_MODEL,

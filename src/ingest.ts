@@ -78,6 +78,7 @@ async function ingestLocked(
       previous !== undefined &&
       previous.chunking.targetTokens === config.chunk.targetTokens &&
       previous.chunking.overlapTokens === config.chunk.overlapTokens &&
+      previous.chunking.contextSentences === config.chunk.contextSentences &&
       previous.embedder.id === base.id;
     const nothingChanged = diff.added.length + diff.updated.length + diff.removed.length === 0;
     const summary = { documents: docs.length, ...diff, warnings };

@@ -59,6 +59,11 @@ export interface Chunk {
   footnotes: Footnote[];
   /** The document's address (its sidecar `url`), for links out. */
   url?: string;
+  /**
+   * The sentences of its section just before it, not part of it: what its first sentences refer
+   * back to (names, the year of "this year"). Read as context, never quoted or embedded.
+   */
+  context?: string;
 }
 
 export interface SearchHit {

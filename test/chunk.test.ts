@@ -8,7 +8,7 @@ import { countTokens } from "../src/text/tokens.js";
 import type { Chunk, CleanDocument } from "../src/types.js";
 import { buildDoc, PARAGRAPHS as P, SEEDS } from "./helpers/corpus.js";
 
-const SMALL: ChunkOptions = { targetTokens: 80, overlapTokens: 24 };
+const SMALL: ChunkOptions = { targetTokens: 80, overlapTokens: 24, contextSentences: 2 };
 const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
 
 /** Paragraph spans of a document's text, as "\n\n" separates them. */
@@ -101,10 +101,10 @@ describe("chunkDocument on real paragraphs", () => {
   const doc = buildDoc(REAL.map((k) => ({ text: P[k] })));
 
   it.each([
-    { targetTokens: 80, overlapTokens: 24 },
-    { targetTokens: 128, overlapTokens: 32 },
-    { targetTokens: 256, overlapTokens: 48 },
-    { targetTokens: 40, overlapTokens: 0 },
+    { targetTokens: 80, overlapTokens: 24, contextSentences: 2 },
+    { targetTokens: 128, overlapTokens: 32, contextSentences: 2 },
+    { targetTokens: 256, overlapTokens: 48, contextSentences: 2 },
+    { targetTokens: 40, overlapTokens: 0, contextSentences: 2 },
   ])("keeps every invariant at %o", (options) => {
     const chunks = chunkDocument(doc, options);
     expectInvariants(doc, chunks, options);
@@ -152,7 +152,7 @@ describe("chunkDocument on real paragraphs", () => {
       { text: P.cuba, section: "Eurasian Economic Union: the Americas" },
     ]);
     // A target big enough to swallow everything shows that only the sections split it.
-    const options = { targetTokens: 1000, overlapTokens: 48 };
+    const options = { targetTokens: 1000, overlapTokens: 48, contextSentences: 2 };
     const chunks = chunkDocument(sectioned, options);
     expectInvariants(sectioned, chunks, options);
     expect(chunks.map((c) => c.section)).toEqual([
@@ -164,9 +164,37 @@ describe("chunkDocument on real paragraphs", () => {
     expect(chunks[1]?.text).toBe(P.stavropol);
   });
 
+  it("keeps the section's two sentences before a chunk as its context, never across a heading", () => {
+    const sectioned = buildDoc([
+      { text: P.cisTrade, section: "Commonwealth of Independent States" },
+      { text: P.stavropol, section: "Belarus - Russia: Stavropol" },
+    ]);
+    const chunks = chunkDocument(sectioned, SMALL);
+    const flat = (t: string) => t.replace(/\s+/g, " ").trim();
+    const sectionStarts = new Map([
+      ["Commonwealth of Independent States", sectioned.text.indexOf(P.cisTrade)],
+      ["Belarus - Russia: Stavropol", sectioned.text.indexOf(P.stavropol)],
+    ]);
+    for (const c of chunks) {
+      const sectionStart = sectionStarts.get(c.section) as number;
+      if (c.start <= sectionStart) {
+        expect(c.context, c.id).toBeUndefined();
+        continue;
+      }
+      const before = flat(sectioned.text.slice(sectionStart, c.start));
+      expect(before.endsWith(c.context as string), c.id).toBe(true);
+      // Two sentences: at most two sentence ends inside it, the last being its own end.
+      expect((c.context as string).match(/[.!?]["'”’»)\]]*(?=\s|$)/g)?.length ?? 0).toBeLessThanOrEqual(2);
+    }
+    expect(chunks.some((c) => c.context)).toBe(true);
+    expect(
+      chunkDocument(sectioned, { ...SMALL, contextSentences: 0 }).every((c) => c.context === undefined),
+    ).toBe(true);
+  });
+
   it("a chunk before the first heading has no section", () => {
     const d = buildDoc([{ text: P.iran }, { text: P.cuba, section: "Cuba" }]);
-    const chunks = chunkDocument(d, { targetTokens: 1000, overlapTokens: 0 });
+    const chunks = chunkDocument(d, { targetTokens: 1000, overlapTokens: 0, contextSentences: 2 });
     expect(chunks.map((c) => c.section)).toEqual(["", "Cuba"]);
   });
 });
@@ -183,7 +211,7 @@ describe("chunkDocument pages and footnotes", () => {
   ]);
   it("pageStart, pageEnd and pageBreaks follow the constructed pages", () => {
     // Paragraph borders are only preferred, so check by content rather than by count.
-    const all = chunkDocument(doc, { targetTokens: 2000, overlapTokens: 0 });
+    const all = chunkDocument(doc, { targetTokens: 2000, overlapTokens: 0, contextSentences: 2 });
     expect(all).toHaveLength(1);
     const whole = all[0] as Chunk;
     expect(whole.pageStart).toBe(1);
@@ -239,7 +267,7 @@ describe("chunkDocument on over-long sentences", () => {
     );
     const sentence = words.map((w, i) => `${w}${i % 97 === 0 ? "s" : ""}`).join(" ");
     const doc = buildDoc([{ text: P.iran }, { text: sentence }, { text: P.cuba }]);
-    const options = { targetTokens: 256, overlapTokens: 48 };
+    const options = { targetTokens: 256, overlapTokens: 48, contextSentences: 2 };
     const chunks = chunkDocument(doc, options);
     const from = doc.text.indexOf(sentence);
     const to = from + sentence.length;
@@ -259,7 +287,7 @@ describe("chunkDocument on over-long sentences", () => {
 describe("chunkDocument on a real cleaned book", () => {
   it.each(["001_04d2d979b8eaaf9e.txt", "004_f865b4ead9a1efb6.txt"])("%s keeps every invariant", (file) => {
     const doc = cleanDocument(file, readFileSync(join(SEEDS, file), "utf8"));
-    const options = { targetTokens: 256, overlapTokens: 48 };
+    const options = { targetTokens: 256, overlapTokens: 48, contextSentences: 2 };
     const chunks = chunkDocument(doc, options);
     expect(chunks.length).toBeGreaterThan(50);
     expectInvariants(doc, chunks, options);
@@ -290,7 +318,7 @@ describe("chunkDocument on pathological input", () => {
   it.each(runs)("cleans and chunks 2 MB of %s without whitespace, every piece within the caps", (_, make) => {
     const raw = `${P.cuba}\n\n${make()}\n\n${P.iran}`;
     const doc = cleanDocument("noise.txt", raw);
-    const options = { targetTokens: 256, overlapTokens: 48 };
+    const options = { targetTokens: 256, overlapTokens: 48, contextSentences: 2 };
     const chunks = chunkDocument(doc, options);
     expect(chunks.length).toBeGreaterThan(100);
     // Contiguous pieces cover the whole text, each at most 8 characters per target token.

@@ -11,7 +11,7 @@ describe("loadConfig", () => {
     expect(c.indexDir).toBe("/srv/footnote/index");
     expect(c.seedsDir).toBe("/srv/footnote/seeds");
     expect(c.embedder).toMatchObject({ provider: "use-lite", allowRemote: false });
-    expect(c.chunk).toEqual({ targetTokens: 256, overlapTokens: 48 });
+    expect(c.chunk).toEqual({ targetTokens: 256, overlapTokens: 48, contextSentences: 2 });
     expect(c.discord.token).toBeUndefined();
     expect(c.discord.allowedChannels).toEqual([]);
     expect(c.llm).toBeUndefined();

@@ -4,7 +4,6 @@
  * Figures, periods, ranks, polarity and relations are compared on the window's own sentences;
  * names and subject words may also come from its context ("the region" named earlier).
  */
-import { isCountry } from "../text/aliases.js";
 import { terms } from "../text/analyze.js";
 import { holdsWord, NEGATION_RE, sameWord, superlativePole } from "../text/lexicon.js";
 import { agrees, CURRENCIES } from "../text/numbers.js";
@@ -16,8 +15,8 @@ import {
   contextOf,
   type PassageView,
   periodsOf,
-  sameName,
   saysName,
+  speaksOfOther,
 } from "../understand/passage.js";
 import type { Figure, Name, Rank, Reading } from "../understand/reading.js";
 import type { ClaimAnalysis } from "./claim.js";
@@ -36,6 +35,8 @@ export interface Alignment {
   coverage: number;
   /** The subject words' part of it alone (1 when the claim has none). */
   words: number;
+  /** The subject words the window's own sentences and heading hold, nothing from before (1 when none). */
+  ownWords: number;
   /** The claim's elements as this window bears them out, in claim order. */
   elements: ElementCheck[];
   /** How squarely the window speaks of the claim's point: ranks windows. */
@@ -87,6 +88,7 @@ function checkFigure(
   claimNames: Set<string>,
   taken: Figure[] = [],
   dated: (b: Figure) => boolean = () => true,
+  sole = false,
 ): FigureCheck {
   const claim = c.raw;
   // A book figure that bears out another of the claim's figures is not this one's rival; a target
@@ -100,15 +102,13 @@ function checkFigure(
   if (match) return { check: { kind: "figure", claim, status: "matched", book: match.raw }, book: match };
   // Said of the same thing: the words around the book's figure are mostly the claim's ("agricultural
   // and food trade" is not "trade"), or the window bears out the claim's other figures.
-  const known = (b: Figure) => {
-    const specific = b.near.filter((t) => !MEASURE_WORDS.has(t) && !claimNames.has(t));
-    return specific.length === 0
-      ? 1
-      : specific.filter((t) => holdsWord(claimWords, t)).length / specific.length;
-  };
+  const specific = (b: Figure) => b.near.filter((t) => !MEASURE_WORDS.has(t) && !claimNames.has(t));
+  const shared = (b: Figure) => specific(b).filter((t) => holdsWord(claimWords, t)).length;
+  const known = (b: Figure) => (specific(b).length === 0 ? 1 : shared(b) / specific(b).length);
   const subjectNear = (f: Figure) => f.near.filter((t) => claimWords.has(t) || !/^[A-Z]/.test(t));
   const about = (b: Figure) =>
     onPoint ||
+    (sole && sameUnit.length === 1 && shared(b) > 0) ||
     (overlaps(
       subjectNear(c).filter((t) => claimWords.has(t)),
       b.near,
@@ -362,9 +362,19 @@ function substitute(
 export interface AlignSettings {
   /** Credit for a subject word said only in the sentences before the window. @default 0.5 */
   contextCredit: number;
+  /**
+   * Coverage at which a window's only figure of the claim figure's unit is taken to measure the
+   * same thing though only some of the words right around it are the claim's ("half of the
+   * Malaysian potash market" vs "… among all similar products on the Malaysian market reaches 25%";
+   * a figure whose own words are only measure words ("increased … and reached $307.2 million")
+   * says nothing of what it measures and stays apart). Below it,
+   * one percent among a passage's many is too easily another measure.
+   * @default 0.7
+   */
+  soleFigure: number;
 }
 
-export const DEFAULT_ALIGN_SETTINGS: AlignSettings = { contextCredit: 0.5 };
+export const DEFAULT_ALIGN_SETTINGS: AlignSettings = { contextCredit: 0.5, soleFigure: 0.7 };
 
 export function alignWindow(
   claim: ClaimAnalysis,
@@ -394,7 +404,7 @@ export function alignWindow(
   };
   const context = contextOf(view, from);
   // Names and the narrative's date hold from where the passage gives them (one section, a few hundred words).
-  const named = [...contextOf(view, from, from), ...ownReadings];
+  const named = [...contextOf(view, from, from + CONTEXT_SENTENCES), ...ownReadings];
 
   // Subject words: in full in the window and heading, at a discount in the sentences before it.
   const credit = (t: string) =>
@@ -406,19 +416,6 @@ export function alignWindow(
   const nameTerms = claim.names.map((n) => n.tokens);
   const subject = claim.terms;
   const names = claim.names.map((n) => saysName(n, named, { metonymy: false }));
-  // A sentence of the window that names another region or city, and none of the claim's, speaks of it.
-  const claimPlaces = claim.names.filter((n) => n.type === "place" && !isCountry(n.key));
-  const speaksOfOther = (r: Reading) =>
-    claimPlaces.length > 0 &&
-    claimPlaces.every((n) => !saysName(n, [r], { metonymy: false })) &&
-    r.names.some(
-      (b) =>
-        b.type === "place" &&
-        !isCountry(b.key) &&
-        !claim.names.some(
-          (n) => n.key === b.key || n.tokens.some((t) => b.tokens.some((u) => sameName(t, u))),
-        ),
-    );
   // Names and subject words count half each: a claim is about its names as much as its words,
   // and one rare word of its own phrasing ("leaving", "posted") must not outweigh them.
   const nameWeight = (i: number) => Math.max(...(nameTerms[i] ?? []).map(weight), 0);
@@ -430,8 +427,10 @@ export function alignWindow(
       ? undefined
       : claim.names.reduce((s, _, i) => s + (names[i] && i !== skip ? nameWeight(i) : 0), 0) / total;
   };
-  const termShare =
-    termsTotal <= 0 ? undefined : subject.reduce((s, t) => s + credit(t) * weight(t), 0) / termsTotal;
+  const shareOf = (c: (t: string) => number) =>
+    termsTotal <= 0 ? undefined : subject.reduce((s, t) => s + c(t) * weight(t), 0) / termsTotal;
+  const termShare = shareOf(credit);
+  const ownShare = shareOf((t) => (credit(t) === 1 ? 1 : 0));
   const blend = (a: number | undefined, b: number | undefined) =>
     a === undefined ? (b ?? 0) : b === undefined ? a : (a + b) / 2;
   const coverage = blend(nameShare(), termShare);
@@ -456,14 +455,25 @@ export function alignWindow(
           ? (first[k] as FigureCheck)
           : checkFigure(f, own.figures, true, claimWords, nameTokens, taken, dated),
       )
-    : claim.figures.map((f) => checkFigure(f, own.figures, false, claimWords, nameTokens, [], dated));
+    : claim.figures.map((f) =>
+        checkFigure(
+          f,
+          own.figures,
+          false,
+          claimWords,
+          nameTokens,
+          [],
+          dated,
+          coverage >= settings.soleFigure,
+        ),
+      );
   // The window's own dates (relative ones dated by what precedes), and the narrative's date before it.
   const ownPeriods = sentences.flatMap((_, k) =>
     periodsOf(view, from + k, CONTEXT_SENTENCES).filter((p) =>
       ownReadings[k]?.periods.some((q) => q.raw === p.raw),
     ),
   );
-  const inherited = ownPeriods.length > 0 ? [] : periodsOf(view, from, from);
+  const inherited = ownPeriods.length > 0 ? [] : periodsOf(view, from, from + CONTEXT_SENTENCES);
   // The claim's words right before each date ("signed … in June 2001", "took effect in July 2021").
   const lower = ownText;
   const periods = claim.periods.map((p) => {
@@ -556,6 +566,7 @@ export function alignWindow(
     quote: quoted,
     coverage,
     words: termShare ?? 1,
+    ownWords: ownShare ?? 1,
     elements,
     score,
     figures: own.figures,
@@ -565,7 +576,7 @@ export function alignWindow(
         e.status === "different" &&
         !["place", "organisation", "name"].includes(e.kind) &&
         e.book !== undefined &&
-        sentences.some((st) => st.text.includes(e.book as string) && speaksOfOther(st.reading)),
+        sentences.some((st) => st.text.includes(e.book as string) && speaksOfOther(claim.names, st.reading)),
     ),
   };
 }

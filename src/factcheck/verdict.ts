@@ -58,7 +58,9 @@ function supports(
     claim.periods.some((p) => p.day !== undefined) &&
     checks.some((e) => e.kind === "period" && e.status === "matched");
   const comparable = claim.figures.length + claim.ranks.length > 0 || dayMatched;
-  return a.coverage >= (comparable ? s.support : s.wordsOnly);
+  if (comparable) return a.coverage >= s.support;
+  // Words only: the window must say most of them itself, not lean on the sentences before it.
+  return a.coverage >= s.wordsOnly && a.ownWords >= s.support;
 }
 
 /**
@@ -173,7 +175,7 @@ function describeDifference(e: ElementCheck): string {
 
 const describeBookPeriod = (raw = "") => {
   const [p] = extractPeriods(raw);
-  return p ? describePeriod(p) : raw;
+  return (p && describePeriod(p)) || raw;
 };
 
 /** The window dates the claim's fact before the claimed date. */

@@ -7,7 +7,12 @@ export const manifestSchema = z.object({
   formatVersion: z.number().int(),
   builtAt: z.string(),
   embedder: z.object({ id: z.string(), dimension: z.number().int().positive() }),
-  chunking: z.object({ targetTokens: z.number().int(), overlapTokens: z.number().int() }),
+  chunking: z.object({
+    targetTokens: z.number().int(),
+    overlapTokens: z.number().int(),
+    // Missing in builds made before chunks kept their context: those are re-chunked.
+    contextSentences: z.number().int().optional(),
+  }),
   documents: z.array(
     z.object({
       id: z.string(),

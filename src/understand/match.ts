@@ -8,7 +8,7 @@ import { term, terms } from "../text/analyze.js";
 import { DEFINITION_RE, holdsWord, REASON_RE } from "../text/lexicon.js";
 import { CURRENCIES } from "../text/numbers.js";
 import { type Period, type PeriodRelation, relate } from "../text/time.js";
-import { contextOf, type PassageView, periodsOf, saysName } from "./passage.js";
+import { contextOf, type PassageView, periodsOf, saysName, speaksOfOther } from "./passage.js";
 import type { AnswerType, QuestionAnalysis } from "./question.js";
 import type { Figure, Reading } from "./reading.js";
 
@@ -202,7 +202,11 @@ export function matchSentence(
   const matched = q.terms.filter((t) => credit(t) > 0);
   const total = q.terms.reduce((sum, t) => sum + weight(t), 0) || 1;
   const share = q.terms.reduce((sum, t) => sum + credit(t) * weight(t), 0) / total;
-  const missingNames = q.reading.names.filter((n) => !saysName(n, named)).map((n) => n.raw);
+  // A sentence about another region (the Minsk region's trade for the Moscow oblast's) misses the one asked.
+  const elsewhere = speaksOfOther(q.reading.names, own, { regions: true });
+  const missingNames = q.reading.names
+    .filter((n) => !saysName(n, named) || (elsewhere && n.unit === true && !saysName(n, [own])))
+    .map((n) => n.raw);
   const matchedPeriod = periodMatch(q.reading.periods, periodsOf(view, i));
   // A dated event inside the asked year is of that year; only a flow's part-period figure is another figure.
   const period = matchedPeriod.period === "narrower" && !q.flow ? "same" : matchedPeriod.period;

@@ -4,7 +4,7 @@
  * sentences earlier, and "in the first half of the year" for a year given before).
  */
 
-import { CAPITALS } from "../text/aliases.js";
+import { CAPITALS, isCountry } from "../text/aliases.js";
 import { splitSentences } from "../text/sentences.js";
 import type { Period } from "../text/time.js";
 import { type Name, type Reading, read } from "./reading.js";
@@ -19,24 +19,35 @@ export interface SentenceView {
 
 export interface PassageView {
   heading: Reading;
+  /** The sentences before the passage in its section (`Chunk.context`), read as context only. */
+  before: Reading[];
   sentences: SentenceView[];
 }
 
-export function viewPassage(text: string, section: string): PassageView {
+export function viewPassage(text: string, section: string, context = ""): PassageView {
   const sentences = splitSentences(text)
     .map((s) => ({ ...s, text: text.slice(s.start, s.end) }))
     .filter((s) => /[\p{L}\p{N}]/u.test(s.text))
     .map((s) => ({ ...s, reading: read(s.text) }));
-  return { heading: read(section), sentences };
+  const before = splitSentences(context).map((s) => read(context.slice(s.start, s.end)));
+  return { heading: read(section), before, sentences };
 }
 
 /** Sentences before a sentence that its names and dates may refer back to. */
 export const CONTEXT_SENTENCES = 2;
 
-/** The readings a sentence is read with: the heading, then the previous sentences, then itself. */
+/**
+ * The readings a sentence is read with: the heading, then the `depth` sentences before it (those
+ * before the passage when it is near its start), then itself.
+ */
 export function contextOf(view: PassageView, i: number, depth = CONTEXT_SENTENCES): Reading[] {
   const from = Math.max(0, i - depth);
-  return [view.heading, ...view.sentences.slice(from, i + 1).map((s) => s.reading)];
+  const outside = Math.min(view.before.length, Math.max(0, depth - i));
+  return [
+    view.heading,
+    ...view.before.slice(view.before.length - outside),
+    ...view.sentences.slice(from, i + 1).map((s) => s.reading),
+  ];
 }
 
 /**
@@ -117,7 +128,8 @@ export function periodsOf(view: PassageView, i: number, depth = CONTEXT_SENTENCE
   const dated = context.map((r) =>
     r.periods.map((p) => {
       if (p.year !== undefined) {
-        if (!p.bound) year = p.toYear ?? p.year;
+        // The narrative's year: a span ("the agreement for 2021-2022") gives the year it starts.
+        if (!p.bound) year = p.year;
         return p;
       }
       return year === undefined ? p : { ...p, year: year + (p.offset ?? 0) };
@@ -133,16 +145,36 @@ export function periodsOf(view: PassageView, i: number, depth = CONTEXT_SENTENCE
   return own;
 }
 
+/**
+ * The sentence speaks of another place than those asked: it names none of them but names
+ * another ("…Tatarstan. Another region … is the Sakhalin Oblast which signed … in May 2021").
+ * `regions`: only a region or district against a region asked (a city inside an asked region is
+ * still that region's news). Countries never count: a region's news names its country.
+ */
+export function speaksOfOther(asked: Name[], r: Reading, options: { regions?: boolean } = {}): boolean {
+  const kind = (n: Name) => n.type === "place" && !isCountry(n.key) && (!options.regions || n.unit === true);
+  const places = asked.filter(kind);
+  return (
+    places.length > 0 &&
+    places.every((n) => !saysName(n, [r], { metonymy: false })) &&
+    r.names.some(
+      (b) =>
+        kind(b) &&
+        !asked.some((n) => n.key === b.key || n.tokens.some((t) => b.tokens.some((u) => sameName(t, u)))),
+    )
+  );
+}
+
 /** Reads each passage once; owned by whoever holds the index, so a new build starts afresh. */
 export class PassageReader {
   private readonly views = new Map<string, PassageView>();
 
   constructor(private readonly limit = 5_000) {}
 
-  view(passage: { id: string; text: string; section: string }): PassageView {
+  view(passage: { id: string; text: string; section: string; context?: string }): PassageView {
     let v = this.views.get(passage.id);
     if (!v) {
-      v = viewPassage(passage.text, passage.section);
+      v = viewPassage(passage.text, passage.section, passage.context);
       if (this.views.size >= this.limit) this.views.clear();
       this.views.set(passage.id, v);
     }

@@ -1,8 +1,9 @@
 /** Real passages cut from the seed books (whitespace collapsed), as chunks for the verdict and check tests. */
 import type { Chunk } from "../../src/types.js";
 
-function chunk(doc: string, n: number, section: string, text: string): Chunk {
+function chunk(doc: string, n: number, section: string, text: string, context?: string): Chunk {
   return {
+    ...(context ? { context } : {}),
     id: `${doc}#${n}`,
     doc,
     title: doc,
@@ -203,4 +204,31 @@ export const BALANCE = chunk(
   29,
   "Belarus: to ensure export growth trajectory",
   `At least the results of January this year show that business entities in our country have taken the task of exporting quite responsibly, increasing supplies of goods and services to foreign countries by 13.5% - to more than three billion dollars. At the same time "the export of goods increased by 19.4% to $2.36 billion <...>. The balance was positive at $100.2 million (in January 2020, it was negative at $61.2 million". The companies of the Bellesbumprom Concern should be mentioned among those who have already made a significant contribution to the achievement of this indicator; in January they managed to increase export supplies of their products by another 18 percent, up to 55.5 million dollars.`,
+);
+
+const BASHKIR_NEED =
+  'And, it should be said, there are good prospects here. For instance, a Russian region with seven million hectares of arable land and where only Belarusian wheeled tractors are assembled at Bashkillakhztekhnika, is in dire need of caterpillar-mounted machinery - "we need hundreds, not dozens, of caterpillar tractors".';
+
+/** The passage that states the Bashkir need, naming Bashkortostan three sentences before it. */
+export const BASHKIR_TRACTORS = chunk(
+  "004_f865b4ead9a1efb6.txt",
+  71,
+  "Chapter 6: A factor of trust and cooperation",
+  `"The first one is to expand cooperation of industrial enterprises in the sphere of special-purpose and heavy-duty machinery supplies. The second is cooperation in the agro-industrial complex and participation in technical modernization of Bashkortostan's agro-industrial complex". Expansion of cooperation in petrochemistry and construction, including road construction, is also a priority area. ${BASHKIR_NEED}`,
+);
+
+/** The next passage: it opens "As a result", with the need only in its context (`Chunk.context`). */
+export const BASHKIR_ASSEMBLY = chunk(
+  "004_f865b4ead9a1efb6.txt",
+  72,
+  "Chapter 6: A factor of trust and cooperation",
+  "As a result, the issue of possible assembly of Belarusian caterpillar tractors on the territory of Bashkortostan has been raised in practice. Another promising topic concerns highways, the total length of which in this Russian region exceeds 50 thousand kilometres, and Bashkortostan ranks second in Russia in terms of the extensive network of local roads.",
+  BASHKIR_NEED,
+);
+
+export const KAZAKH_AGRI = chunk(
+  "001_04d2d979b8eaaf9e.txt",
+  7,
+  "",
+  'The meeting focused on the issues of trade in foodstuffs, crop and livestock production, veterinary medicine, breeding and selection, given the fact that "in 2020, trade turnover of agricultural products and food between Belarus and Kazakhstan increased 1.2 times against 2019 and reached $ 307.2 million".',
 );

@@ -7,6 +7,8 @@ import {
   AGROMASH,
   ALL,
   BALANCE,
+  BASHKIR_ASSEMBLY,
+  BASHKIR_TRACTORS,
   BASHKORTOSTAN_1999,
   CIS_TRADE,
   FERROUS,
@@ -16,6 +18,7 @@ import {
   HTP_27,
   INNOVATION_2030,
   KABARDINO,
+  KAZAKH_AGRI,
   MALAYSIA,
   MOGILEV_966,
   PROFAUTO,
@@ -98,6 +101,14 @@ describe("supported only when every element is borne out in one piece of evidenc
 describe("contradicted when the evidence about the same thing states another value for one element", () => {
   it.each([
     ["number", "Mutual trade in the CIS grew by 40% in 2017.", CIS_TRADE, "figure", "25%"],
+    // The only percent of a passage on the claim's subject, though the words right around it are few of the claim's.
+    [
+      "number",
+      "Belarusian potash fertilizers make up about half of the Malaysian potash market.",
+      MALAYSIA,
+      "figure",
+      "25%",
+    ],
     [
       "number",
       "In November 2021, 50 production and trade enterprises of the Samara region were ready to use the BUCE.",
@@ -186,6 +197,15 @@ describe("contradicted when the evidence about the same thing states another val
     expect(element(r, "relation")?.status).toBe("different");
   });
 
+  it("negation: a denial in the sentence before outweighs a window that has the words only from it", () => {
+    const claim = "Bashkortostan said it only needs a few dozen crawler tractors from Belarus.";
+    const r = check(claim, [BASHKIR_TRACTORS, BASHKIR_ASSEMBLY]);
+    expect(r.verdict, r.explanation).toBe("contradicted");
+    expect(r.evidence[0]?.chunkId).toBe(BASHKIR_TRACTORS.id);
+    // "As a result, … caterpillar tractors … has been raised" says neither "need" nor "dozens" itself.
+    expect(check(claim, [BASHKIR_ASSEMBLY]).verdict).not.toBe("supported");
+  });
+
   it("negation: the books deny what the claim asserts", () => {
     const r = check("The electric car developed by Belarusian scientists is essentially a Geely.", [GEELY]);
     expect(r.verdict, r.explanation).toBe("contradicted");
@@ -238,6 +258,12 @@ describe("not found: on the subject but not the same fact", () => {
     expect(check("Mutual trade in the CIS totalled $120 billion in 2019.", [CIS_TRADE]).verdict).toBe(
       "not_found",
     );
+  });
+
+  it("does not refute a total with a figure whose own words say nothing of what it measures", () => {
+    // "$ 307.2 million" is agricultural and food trade in 2020; its own words are only "increased … reached".
+    const r = check("Trade between Belarus and Kazakhstan came to roughly $920m in 2019.", [KAZAKH_AGRI]);
+    expect(r.verdict, r.explanation).toBe("not_found");
   });
 
   it("names what was confirmed and what is missing", () => {

@@ -44,6 +44,7 @@ describe("KeywordIndex over the real seeds", () => {
       chunkDocument(s.kind === "text" ? cleanDocument(s.id, s.raw, s.meta) : s.doc, {
         targetTokens: 256,
         overlapTokens: 48,
+        contextSentences: 2,
       }),
     );
     index = KeywordIndex.build(chunks);

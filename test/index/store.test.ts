@@ -30,7 +30,7 @@ function manifestFor(cs: Chunk[], e: { id: string; dimension: number } = embedde
     formatVersion: FORMAT_VERSION,
     builtAt: new Date().toISOString(),
     embedder: { id: e.id, dimension: e.dimension },
-    chunking: { targetTokens: 80, overlapTokens: 16 },
+    chunking: { targetTokens: 80, overlapTokens: 16, contextSentences: 2 },
     documents: [{ id: "test.txt", title: "Test book", hash: "h", chunks: cs.length }],
     chunks: cs.length,
   };
@@ -55,7 +55,7 @@ beforeAll(async () => {
     { text: P.cuba, section: "The EAEU and the Americas" },
     { text: P.parliament, section: "Parliamentary diplomacy" },
   ]);
-  chunks = chunkDocument(doc, { targetTokens: 80, overlapTokens: 16 });
+  chunks = chunkDocument(doc, { targetTokens: 80, overlapTokens: 16, contextSentences: 2 });
   vectors = await embedder.embed(chunks.map(embeddingText));
 });
 afterAll(async () => {
