@@ -12,6 +12,7 @@ import { parseCliArgs, runCli, UsageError } from "../src/cli/run.js";
 import { loadConfig } from "../src/config.js";
 import { readQaFile } from "../src/eval/qa.js";
 import { openStore } from "../src/index/open-store.js";
+import { runIngest } from "../src/ingest.js";
 import { openEngine } from "../src/open.js";
 import type { Burst, Outcome } from "../test/discord/burst.js";
 import { BOT_TOKEN } from "../test/discord/world.js";
@@ -108,7 +109,7 @@ await runCli(async (base) => {
       config,
       {
         engine,
-        reindex: async () => ({}),
+        reindex: () => runIngest(config),
         feedback: (await openStore(config)).feedback(),
         logger: createBotLogger("silent"),
       },

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 import { parseCliArgs, runCli, UsageError } from "../src/cli/run.js";
 import { createEmbedder } from "../src/embed/create.js";
-import { type IngestSummary, runIngest } from "../src/ingest.js";
+import { runIngest } from "../src/ingest.js";
 import { watchDebounced } from "../src/reload.js";
+import type { IngestSummary } from "../src/types.js";
 
 const USAGE = `npm run ingest -- [--full] [--json] [--watch] [--workers N]
 

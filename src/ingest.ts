@@ -4,28 +4,13 @@ import { chunkDocument, embeddingText } from "./chunk.js";
 import { createProgress } from "./cli/progress.js";
 import type { Config } from "./config.js";
 import { cleanDocument } from "./corpus/clean.js";
-import { type LoadWarning, loadSeeds, type SeedDocument } from "./corpus/load.js";
+import { loadSeeds, type SeedDocument } from "./corpus/load.js";
 import { withEmbeddingCache } from "./embed/cache.js";
 import { createEmbedder } from "./embed/create.js";
 import type { Embedder } from "./embed/embedder.js";
 import { openStore } from "./index/open-store.js";
 import type { BuildPlan, BuildTask, DocumentOutput, Store } from "./index/port.js";
-import type { Chunk } from "./types.js";
-
-export interface IngestSummary {
-  documents: number;
-  chunks: number;
-  /** Chunks actually sent to the embedder in this run (the rest came from the cache). */
-  embedded: number;
-  added: string[];
-  updated: string[];
-  removed: string[];
-  unchanged: string[];
-  warnings: LoadWarning[];
-  seconds: number;
-  /** False when nothing changed and the existing index was kept as it is. */
-  rebuilt: boolean;
-}
+import type { Chunk, IngestSummary } from "./types.js";
 
 export interface IngestOptions {
   /** Rebuild even when nothing changed. */

@@ -4,13 +4,13 @@ import { answerFromCheck } from "./answer/verdict.js";
 import type { Config } from "./config.js";
 import { createEmbedder } from "./embed/create.js";
 import type { Embedder } from "./embed/embedder.js";
-import type { AskOptions, Engine, IndexInfo, SearchOptions } from "./engine.js";
+import type { Engine } from "./engine.js";
 import { checkClaim, DEFAULT_FACTCHECK_SETTINGS, type FactCheckSettings } from "./factcheck/check.js";
 import { openStore } from "./index/open-store.js";
 import type { IndexReader, Store } from "./index/port.js";
 import { contextualQuery } from "./search/follow-up.js";
 import { DEFAULT_SEARCH_SETTINGS, HybridSearcher } from "./search/hybrid.js";
-import type { Answer, FactCheck, SearchResult } from "./types.js";
+import type { Answer, AskOptions, FactCheck, IndexInfo, SearchOptions, SearchResult } from "./types.js";
 import { answerTypesOf } from "./understand/question.js";
 
 export interface LoadedEngine extends Engine {

@@ -160,3 +160,51 @@ export interface FactCheck {
   evidence: QuoteSource[];
   conflicts: Conflict[];
 }
+
+/** Engine port options and results (src/engine.ts), shared with the stores and transports. */
+export interface SearchOptions {
+  topK?: number;
+  /** Skip this many hits (for "More sources"). */
+  offset?: number;
+}
+
+export interface AskOptions extends SearchOptions {
+  history?: string[];
+  /** Called with partial answer text while a generated answer streams. */
+  onToken?: (textSoFar: string) => void;
+}
+
+export interface PassageContext {
+  chunk: Chunk;
+  before?: Chunk;
+  after?: Chunk;
+}
+
+export interface IndexInfo {
+  documents: { id: string; title: string; chunks: number }[];
+  chunks: number;
+  embedder: string;
+  builtAt: string;
+}
+
+/** A document ingest could not use, and why (it is skipped; the rest are indexed). */
+export interface LoadWarning {
+  file: string;
+  reason: string;
+}
+
+/** What an ingest (or a /reindex) did. */
+export interface IngestSummary {
+  documents: number;
+  chunks: number;
+  /** Chunks actually sent to the embedder in this run (the rest came from the cache). */
+  embedded: number;
+  added: string[];
+  updated: string[];
+  removed: string[];
+  unchanged: string[];
+  warnings: LoadWarning[];
+  seconds: number;
+  /** False when nothing changed and the existing index was kept as it is. */
+  rebuilt: boolean;
+}

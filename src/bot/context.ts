@@ -1,14 +1,13 @@
-import type { AskOptions } from "../engine.js";
 import type { Pseudonymize } from "../feedback/pseudonym.js";
 import type { GapReason } from "../feedback/store.js";
-import type { Answer } from "../types.js";
+import type { Answer, AskOptions, IngestSummary } from "../types.js";
 import type { PreconditionEnv } from "./preconditions/precondition.js";
 import { FIRST_SOURCES, renderAnswer, renderPartialAnswer } from "./render/answer.js";
 import type { Page } from "./render/page.js";
 import type { LiveReply } from "./reply.js";
 import { type AnswerState, type Lru, shortId } from "./state.js";
 import { createStreamPacer } from "./stream-pacer.js";
-import type { BotDeps, ReindexSummary } from "./types.js";
+import type { BotDeps } from "./types.js";
 import type { WorkQueue } from "./work-queue.js";
 
 /** Everything a handler needs, built once by startBot. */
@@ -23,7 +22,7 @@ export interface BotContext extends BotDeps, PreconditionEnv {
   work: WorkQueue;
 
   /** The running reindex, so a second /reindex waits for it instead of starting another. */
-  reindexing?: Promise<ReindexSummary>;
+  reindexing?: Promise<IngestSummary>;
 }
 
 /** Who asked what, as the bot hands it to the engine. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, sep } from "node:path";
 import { z } from "zod";
-import type { CleanDocument, DocumentMeta } from "../types.js";
+import type { CleanDocument, DocumentMeta, LoadWarning } from "../types.js";
 import { parseDocx } from "./formats/docx.js";
 import { parseHtml } from "./formats/html.js";
 import { parseMarkdown } from "./formats/markdown.js";
@@ -21,11 +21,6 @@ export type SeedDocument = {
   /** sha256 of the file's bytes and its sidecar's, hex: either changing re-indexes the document. */
   hash: string;
 } & ({ kind: "text"; raw: string } | { kind: "structured"; doc: CleanDocument });
-
-export interface LoadWarning {
-  file: string;
-  reason: string;
-}
 
 type Parser =
   | { kind: "text"; parse: (bytes: Uint8Array) => string }

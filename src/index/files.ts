@@ -1,8 +1,7 @@
 import { fileVectorCache } from "../embed/cache.js";
-import type { PassageContext } from "../engine.js";
 import { JsonlFeedbackStore } from "../feedback/jsonl.js";
 import { watchDebounced } from "../reload.js";
-import type { Chunk } from "../types.js";
+import type { Chunk, PassageContext } from "../types.js";
 import { KeywordIndex } from "./keywords.js";
 import { withIndexLock } from "./lock.js";
 import { FORMAT_VERSION, type Manifest } from "./manifest.js";

@@ -1,6 +1,5 @@
-import type { PassageContext } from "../engine.js";
 import type { FeedbackStore } from "../feedback/store.js";
-import type { Chunk } from "../types.js";
+import type { Chunk, PassageContext } from "../types.js";
 import type { Manifest } from "./manifest.js";
 
 /**

@@ -280,26 +280,33 @@ describe("renderPassage", () => {
 });
 
 describe("renderFactCheck, renderAbout, renderReindex", () => {
-  it("reports a reindex summary: counts, flags and lists", () => {
-    const [page] = renderReindex(
-      {
-        documents: 3,
-        rebuilt: false,
-        added: [],
-        unchanged: ["a.txt", "b_c.txt"],
-        warnings: [{ file: "x.pdf", reason: "unsupported" }],
-      },
-      1234,
-    );
+  it("reports a reindex summary: counts, what changed, what was skipped", () => {
+    const summary = {
+      documents: 3,
+      chunks: 120,
+      embedded: 40,
+      added: ["new.md"],
+      updated: [],
+      removed: [],
+      unchanged: ["a.txt", "b_c.txt"],
+      warnings: [{ file: "x.pdf", reason: "unsupported" }],
+      seconds: 1.2,
+      rebuilt: true,
+    };
+    const [page] = renderReindex(summary, 1234);
     const fields = Object.fromEntries((page?.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields).toEqual({
-      documents: "3",
-      rebuilt: "no",
-      "added (0)": "—",
-      "unchanged (2)": "`a.txt`\n`b_c.txt`",
-      "warnings (1)": '`{"file":"x.pdf","reason":"unsupported"}`',
+      Documents: "3",
+      Chunks: "120",
+      Embedded: "40",
+      "Added (1)": "`new.md`",
+      Unchanged: "2",
+      "Skipped (1)": "`x.pdf: unsupported`",
     });
-    expect(page?.embeds[0]?.description).toBe("Reindex took 1.2 s.");
+    expect(page?.embeds[0]?.description).toBe("Reindex took 1.2 s. The new index is live.");
+    const [kept] = renderReindex({ ...summary, added: [], warnings: [], rebuilt: false }, 200);
+    expect(kept?.embeds[0]?.description).toContain("Nothing changed");
+    expect(kept?.embeds[0]?.fields?.map((f) => f.name)).not.toContain("Skipped (0)");
   });
 
   it("labels the verdict, shows the element breakdown and quotes the evidence", () => {

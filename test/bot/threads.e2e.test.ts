@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AskOptions } from "../../src/engine.js";
+import type { AskOptions } from "../../src/types.js";
 import type { RecordedCall } from "../discord/fake-discord.js";
 import { BOT_ID, BOT_USER, CHANNELS, DM_CHANNEL, user, userMessage } from "../discord/world.js";
 import { type Harness, messageCalls, startHarness } from "./harness.js";

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Config, loadConfig } from "../../src/config.js";
-import { type IngestSummary, runIngest } from "../../src/ingest.js";
-import type { CleanDocument } from "../../src/types.js";
+import { runIngest } from "../../src/ingest.js";
+import type { CleanDocument, IngestSummary } from "../../src/types.js";
 
 /**
  * The one place the pipeline tests build their material: real paragraphs of the seed books

@@ -1,10 +1,9 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IngestSummary } from "../../src/ingest.js";
 import { runIngest } from "../../src/ingest.js";
 import { type LoadedEngine, openEngine } from "../../src/open.js";
 import { contextualQuery } from "../../src/search/follow-up.js";
-import type { SearchHit } from "../../src/types.js";
+import type { IngestSummary, SearchHit } from "../../src/types.js";
 import { corpusConfig, REPO, SEEDS, tempDir } from "../helpers/corpus.js";
 
 /**

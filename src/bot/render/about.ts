@@ -1,6 +1,5 @@
 import { escapeMarkdown, TimestampStyles, time } from "discord.js";
-import type { IndexInfo } from "../../engine.js";
-import type { ReindexSummary } from "../types.js";
+import type { IndexInfo, IngestSummary } from "../../types.js";
 import { COLORS, field, layoutEmbeds, type Page, toPages } from "./page.js";
 import { truncate } from "./split.js";
 
@@ -26,29 +25,42 @@ export function renderAbout(info: IndexInfo): Page[] {
   );
 }
 
-/** What a reindex changed: numbers and flags as they are, lists as a count and their first items (as code). */
-export function renderReindex(summary: ReindexSummary, ms: number): Page[] {
-  const fields = Object.entries(summary).flatMap(([key, value]) => {
-    if (typeof value === "number") return [field(key, String(value), true)];
-    if (typeof value === "boolean") return [field(key, value ? "yes" : "no", true)];
-    if (Array.isArray(value)) {
-      const names = value
-        .slice(0, 10)
-        .map(
-          (v) =>
-            `\`${truncate(typeof v === "object" ? JSON.stringify(v) : String(v), 100).replaceAll("`", "'")}\``,
-        )
-        .join("\n");
-      return [field(`${key} (${value.length})`, names || "—", true)];
-    }
-    return [];
-  });
+/** The names of a list, as code, the first ten of them. */
+const names = (list: string[]) =>
+  list
+    .slice(0, 10)
+    .map((v) => `\`${truncate(v, 100).replaceAll("`", "'")}\``)
+    .join("\n") || "—";
+
+/** What a reindex changed: counts, whether a new index went live, the changed and skipped documents. */
+export function renderReindex(summary: IngestSummary, ms: number): Page[] {
+  const changed = (label: string, list: string[]) =>
+    list.length > 0 ? [field(`${label} (${list.length})`, names(list), true)] : [];
   return toPages(
     layoutEmbeds({
       title: "Reindex finished",
-      color: COLORS.ok,
-      text: `Reindex took ${(ms / 1000).toFixed(1)} s.`,
-      fields,
+      color: summary.warnings.length > 0 ? COLORS.bad : COLORS.ok,
+      text: `Reindex took ${(ms / 1000).toFixed(1)} s. ${
+        summary.rebuilt ? "The new index is live." : "Nothing changed; the index was kept as it is."
+      }`,
+      fields: [
+        field("Documents", String(summary.documents), true),
+        field("Chunks", String(summary.chunks), true),
+        field("Embedded", String(summary.embedded), true),
+        ...changed("Added", summary.added),
+        ...changed("Updated", summary.updated),
+        ...changed("Removed", summary.removed),
+        field("Unchanged", String(summary.unchanged.length), true),
+        ...(summary.warnings.length > 0
+          ? [
+              field(
+                `Skipped (${summary.warnings.length})`,
+                names(summary.warnings.map((w) => `${w.file}: ${w.reason}`)),
+                false,
+              ),
+            ]
+          : []),
+      ],
     }),
   );
 }

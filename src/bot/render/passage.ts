@@ -1,7 +1,6 @@
 import { escapeMarkdown } from "discord.js";
-import type { PassageContext } from "../../engine.js";
 import { documentLink } from "../../links.js";
-import type { Chunk } from "../../types.js";
+import type { Chunk, PassageContext } from "../../types.js";
 import { COLORS, field, layoutEmbeds, type Page, toPages } from "./page.js";
 import { tail, trimQuote } from "./split.js";
 

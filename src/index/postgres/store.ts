@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import type { StoreConfig } from "../../config.js";
-import type { PassageContext } from "../../engine.js";
 import type { FeedbackStore } from "../../feedback/store.js";
-import type { Chunk } from "../../types.js";
+import type { Chunk, PassageContext } from "../../types.js";
 import { BM25_SETTINGS, type Bm25Settings, fieldPostings, queryTerms } from "../keywords.js";
 import { FORMAT_VERSION, type Manifest } from "../manifest.js";
 import type {
