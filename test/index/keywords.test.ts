@@ -50,10 +50,27 @@ describe("KeywordIndex over the real seeds", () => {
     index = KeywordIndex.build(chunks);
   });
 
-  it("ranks and scores exactly as minisearch's BM25", () => {
+  it("with coordination, ranks and scores exactly as minisearch's BM25", () => {
     const ms = reference(chunks);
+    const coordinated = KeywordIndex.build(chunks, { ...BM25_SETTINGS, coordination: true });
     for (const q of QUERIES) {
       const want = ms.search(q, { combineWith: "OR" }).slice(0, 100);
+      const got = coordinated.search(q, 100);
+      expect(got.map((h) => h.label)).toEqual(want.map((r) => r.id));
+      got.forEach((h, i) => {
+        expect(h.score).toBeCloseTo(want[i]?.score as number, 9);
+      });
+    }
+  });
+
+  it("by default is plain BM25: minisearch's sum without its factor for the terms matched", () => {
+    const ms = reference(chunks);
+    for (const q of QUERIES) {
+      const want = ms
+        .search(q, { combineWith: "OR" })
+        .map((r) => ({ id: r.id as number, score: r.score / r.terms.length }))
+        .sort((x, y) => y.score - x.score || x.id - y.id)
+        .slice(0, 100);
       const got = index.search(q, 100);
       expect(got.map((h) => h.label)).toEqual(want.map((r) => r.id));
       got.forEach((h, i) => {

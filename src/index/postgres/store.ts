@@ -490,11 +490,11 @@ class PostgresReader implements IndexReader {
     return this.db.tx(work, "read");
   }
 
-  /** BM25 as minisearch computes it: per field, IDF × saturated tf × boost, summed, × terms matched. */
+  /** BM25 as the file store computes it: per field, IDF × saturated tf × boost, summed (× terms matched with `coordination`). */
   async keywords(query: string, limit: number) {
     const terms = queryTerms(query);
     if (terms.length === 0) return [];
-    const { k, b, d, boost } = this.settings.bm25;
+    const { k, b, d, boost, coordination } = this.settings.bm25;
     const { rows } = await this.read((q) =>
       q<{ label: number; score: number }>(
         `WITH qt AS (SELECT term, count(*)::float8 AS n FROM unnest($2::text[]) AS term GROUP BY term),
@@ -505,7 +505,7 @@ class PostgresReader implements IndexReader {
                * ln(1 + ($3::float8 - st.df + 0.5) / (st.df + 0.5))
                * ($10::float8 + p.tf * ($8::float8 + 1) / (p.tf + $8::float8 * (1 - $9::float8 + $9::float8 * p.len
                    / nullif(CASE p.field WHEN 0 THEN $4::float8 ELSE $5::float8 END, 0)))))
-           * count(DISTINCT p.term) AS score
+           * (CASE WHEN $12::boolean THEN count(DISTINCT p.term) ELSE 1 END) AS score
          FROM st JOIN ${this.s}.postings p ON p.term = st.term AND p.field = st.field
          JOIN ${this.s}.generation_documents gd ON gd.document = p.document AND gd.generation = $1
          GROUP BY p.chunk ORDER BY score DESC, label LIMIT $11`,
@@ -521,6 +521,7 @@ class PostgresReader implements IndexReader {
           b,
           d,
           limit,
+          coordination,
         ],
       ),
     );
