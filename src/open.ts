@@ -1,5 +1,6 @@
 import type { Answerer } from "./answer/answerer.js";
 import { createExtractiveAnswerer } from "./answer/extractive.js";
+import { answerFirst } from "./answer/order.js";
 import { answerFromCheck } from "./answer/verdict.js";
 import type { Config } from "./config.js";
 import { createEmbedder } from "./embed/create.js";
@@ -59,8 +60,6 @@ export async function openEngine(config: Config, options: OpenOptions = {}): Pro
     let snap = await load();
     let reloading: Promise<boolean> | undefined;
 
-    const search = (query: string, opts: SearchOptions = {}): Promise<SearchResult> =>
-      snap.searcher.search(query, opts);
     const passage = (id: string) => snap.reader.passage(id);
     const check = (claim: string): Promise<FactCheck> => {
       const { searcher } = snap;
@@ -75,6 +74,18 @@ export async function openEngine(config: Config, options: OpenOptions = {}): Pro
       );
     };
 
+    // Sources are listed answer first; the extractive reading decides, whichever answerer answers.
+    const extractive = createExtractiveAnswerer();
+    const search = async (query: string, opts: SearchOptions = {}): Promise<SearchResult> => {
+      const { searcher } = snap;
+      const result = await searcher.search(query, opts);
+      if (opts.offset || result.hits.length < 2) return result;
+      // A yes/no question is answered by its check (as ask does): its evidence leads.
+      const answer = answerTypesOf(query).includes("yesno")
+        ? answerFromCheck(await check(query))
+        : await extractive.answer(query, result, { reader: searcher.reader });
+      return answerFirst(result, answer);
+    };
     return {
       store,
       search,
