@@ -32,13 +32,28 @@ export function foldDiacritics(text: string): string {
     .replace(/ß/g, "ss");
 }
 
+/** The auxiliary a contraction's stem stands for where dropping "n't" does not give it. */
+const CONTRACTED: Record<string, string> = { wo: "will", ca: "can", sha: "shall", ai: "is" };
+
 /**
- * Surface tokens (not stemmed): diacritics folded, thousands separators dropped from numbers,
+ * "don't pay" → "do not pay", "won't" → "will not": the auxiliary and "not" are stop words, so a
+ * typed contraction leaves no word ("don", "t") that no passage uses. Negation is read from the
+ * raw text (`NEGATION_RE`), not from tokens.
+ */
+export function expandContractions(text: string): string {
+  return text.replace(
+    /\b([a-z]+?)n['’]t\b/gi,
+    (_, stem: string) => `${CONTRACTED[stem.toLowerCase()] ?? stem} not`,
+  );
+}
+
+/**
+ * Surface tokens (not stemmed): contractions expanded, diacritics folded, thousands separators dropped from numbers,
  * ordinal suffixes dropped ("15th" → "15"), plus alias keys of multi-word names.
  */
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const m of foldDiacritics(text).matchAll(TOKEN)) {
+  for (const m of foldDiacritics(expandContractions(text)).matchAll(TOKEN)) {
     let t = m[0].toLowerCase();
     if (/^\d+(?:st|nd|rd|th)$/.test(t)) t = t.replace(/\D+$/, "");
     // "$100.2m", "5.5-fold", "2021-2023": the figure and its unit or second year are terms apart.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { knownNames } from "../../src/text/aliases.js";
-import { terms, tokens } from "../../src/text/analyze.js";
+import { expandContractions, terms, tokens } from "../../src/text/analyze.js";
 import { stripFraming, toStatement } from "../../src/text/framing.js";
 import { holdsWord, sameWord } from "../../src/text/lexicon.js";
 
@@ -50,6 +50,28 @@ describe("one vocabulary for search, answers and fact-check", () => {
       ["maz", "MAZ"],
     ]);
     expect(knownNames("http://maz.by")).toEqual([]);
+  });
+});
+
+describe("contractions", () => {
+  it("leave no word of their own: the auxiliary and 'not' are stop words", () => {
+    expect(terms("pure electric cars don't pay transport tax")).toEqual(
+      terms("pure electric cars pay transport tax"),
+    );
+    expect(tokens("it won’t, it can't, it doesn't")).toEqual([
+      "it",
+      "will",
+      "not",
+      "it",
+      "can",
+      "not",
+      "it",
+      "does",
+      "not",
+    ]);
+    // An apostrophe of a name or a possessive is no contraction.
+    for (const text of ["Bashkortostan's plant", "O'Neill", "the Union's countries", "Minsk n'th"])
+      expect(expandContractions(text)).toBe(text);
   });
 });
 
