@@ -22,5 +22,11 @@ export function answerFromCheck(check: FactCheck): Answer {
     check.verdict === "supported" && quote
       ? `${LEADS.supported} ${quote}${marker}${disagree >= 0 ? check.explanation.slice(disagree) : ""}`
       : `${LEADS[check.verdict]} ${check.explanation}${marker}`;
-  return { question: check.claim, found: check.verdict !== "not_found", answer, citations, mode: "extractive" };
+  return {
+    question: check.claim,
+    found: check.verdict !== "not_found",
+    answer,
+    citations,
+    mode: "extractive",
+  };
 }

@@ -8,7 +8,7 @@ import { type Embedder, normalize } from "./embedder.js";
  * thread: every batch, a single query included, goes to a worker thread (one model each). The
  * bot's event loop thus keeps acknowledging interactions while a question is embedded. The pool
  * starts one worker at once (its model loads while the caller goes on, e.g. reads the index; the
- * first batch waits for it) and grows up to `workers` while batches wait.
+ * first batch waits for it) and grows up to `workers` while batches wait longer than `growAfterMs`.
  */
 export const USE_LITE_ID = "use-lite-512@0.2.0";
 const DIMENSION = 512;
@@ -17,6 +17,13 @@ export interface UseLiteOptions {
   /** Most worker threads; 0 = one per core (at most 4). */
   workers?: number;
   batchSize?: number;
+  /**
+   * How long a batch waits with every worker busy before another worker (another model, ~145 MB)
+   * starts. @default 100 — a query embeds in ~20 ms, so a fact-check's two queries or a follow-up
+   * never start a second model (serving RSS 526 → 382 MB on the five books), while an ingest or a
+   * burst of questions, whose batches wait seconds, still gets one per core.
+   */
+  growAfterMs?: number;
 }
 
 export async function createUseLiteEmbedder(options: UseLiteOptions = {}): Promise<Embedder> {
@@ -24,6 +31,7 @@ export async function createUseLiteEmbedder(options: UseLiteOptions = {}): Promi
   const pool = new WorkerPool(
     new URL("./use-lite.worker.mjs", import.meta.url),
     options.workers || Math.min(4, availableParallelism()),
+    options.growAfterMs ?? 500,
   );
   // A worker that cannot start fails the batches waiting for it; nothing else to report here.
   pool.start().catch(() => {});
@@ -44,6 +52,7 @@ export async function createUseLiteEmbedder(options: UseLiteOptions = {}): Promi
 interface Job {
   id: number;
   texts: string[];
+  queuedAt: number;
   resolve: (v: Float32Array[]) => void;
   reject: (e: Error) => void;
 }
@@ -58,10 +67,12 @@ class WorkerPool {
   private nextId = 0;
   private failure?: Error;
   private closed = false;
+  private growing?: NodeJS.Timeout;
 
   constructor(
     private readonly url: URL,
     private readonly size: number,
+    private readonly growAfterMs: number,
   ) {}
 
   /** Starts the first worker; resolves once its model is loaded. */
@@ -73,7 +84,7 @@ class WorkerPool {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.reject(new Error("the embedder was closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, texts, resolve, reject });
+      this.queue.push({ id: this.nextId++, texts, queuedAt: performance.now(), resolve, reject });
       this.pump();
     });
   }
@@ -120,8 +131,29 @@ class WorkerPool {
       worker.ref();
       worker.postMessage({ id: job.id, texts: job.texts });
     }
-    // Jobs still waiting and every worker busy: one more, up to the size (one model per worker).
-    if (this.queue.length > this.starting && this.all.length < this.size && !this.closed) this.spawn();
+    // A job still waiting with every worker busy for a while: one more, up to the size (one model per worker).
+    if (!this.shouldGrow()) {
+      clearTimeout(this.growing);
+      this.growing = undefined;
+    } else if (!this.growing) this.armGrowth();
+  }
+
+  private armGrowth() {
+    const waited = performance.now() - (this.queue[0] as Job).queuedAt;
+    this.growing = setTimeout(
+      () => {
+        this.growing = undefined;
+        if (!this.shouldGrow()) return;
+        if (performance.now() - (this.queue[0] as Job).queuedAt >= this.growAfterMs) this.spawn();
+        else this.armGrowth();
+      },
+      Math.max(0, this.growAfterMs - waited),
+    );
+    this.growing.unref();
+  }
+
+  private shouldGrow(): boolean {
+    return this.queue.length > this.starting && this.all.length < this.size && !this.closed;
   }
 
   private fail(err: Error) {
@@ -133,6 +165,7 @@ class WorkerPool {
 
   async close() {
     this.closed = true;
+    clearTimeout(this.growing);
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 }

@@ -8,7 +8,14 @@ import { term, terms } from "../text/analyze.js";
 import { DEFINITION_RE, holdsWord, REASON_RE } from "../text/lexicon.js";
 import { CURRENCIES } from "../text/numbers.js";
 import { type Period, type PeriodRelation, relate } from "../text/time.js";
-import { contextOf, type PassageView, periodsOf, saysName, speaksOfOther } from "./passage.js";
+import {
+  contextOf,
+  type PassageView,
+  periodsOf,
+  type SentenceView,
+  saysName,
+  speaksOfOther,
+} from "./passage.js";
 import type { AnswerType, QuestionAnalysis } from "./question.js";
 import type { Figure, Reading } from "./reading.js";
 
@@ -164,6 +171,22 @@ const FIGURE_KINDS: ReadonlySet<AnswerType> = new Set(["amount", "count", "size"
 
 const hasWord = (r: Reading, t: string) => holdsWord(r.terms, t);
 
+/** Sentence `i`'s plain terms and the words its demonstratives refer to, read once per view. */
+function plainOf(view: PassageView, i: number): ReadonlySet<string> {
+  const s = view.sentences[i] as SentenceView;
+  s.memo ??= {};
+  s.memo.plain ??= plainTerms(s.reading);
+  return s.memo.plain;
+}
+
+function referredOf(view: PassageView, i: number): ReadonlySet<string> {
+  const s = view.sentences[i] as SentenceView;
+  const previous = view.sentences[i - 1];
+  s.memo ??= {};
+  s.memo.referred ??= previous ? referredTerms(s.text, previous.text) : new Set<string>();
+  return s.memo.referred;
+}
+
 /** The sentence's words outside the names of things: "Tianjin Constant International Trade Co." says nothing of trade. */
 function plainTerms(r: Reading): ReadonlySet<string> {
   const orgs = r.names.filter((n) => n.type !== "place" && n.raw.includes(" "));
@@ -236,13 +259,9 @@ export function matchSentence(
   // The focus of the question ("how many students", "the inflation rate") must be what the
   // sentence (or the next, completing it) speaks of, its rarer words most; "the cost" is any money figure.
   // "these fertilizers" speaks of the "potash fertilizers" of the sentence before.
-  let referred: Set<string> | undefined;
-  const refers = (t: string) => {
-    referred ??= previous ? referredTerms(view.sentences[i]?.text ?? "", previous.text) : new Set<string>();
-    return referred.has(t);
-  };
-  const ownPlain = plainTerms(own);
-  const nextPlain = next ? plainTerms(next) : undefined;
+  const refers = (t: string) => referredOf(view, i).has(t);
+  const ownPlain = plainOf(view, i);
+  const nextPlain = next ? plainOf(view, i + 1) : undefined;
   const said = (t: string) =>
     holdsWord(ownPlain, t) || (nextPlain !== undefined && holdsWord(nextPlain, t)) || refers(t);
   const focused = focusShare(said) >= 0.5;

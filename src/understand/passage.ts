@@ -15,6 +15,11 @@ export interface SentenceView {
   end: number;
   text: string;
   reading: Reading;
+  /**
+   * What answering reads of the sentence whatever the question (understand/match.ts), kept with
+   * the view on first use: the view is read once per passage, matching once per question.
+   */
+  memo?: { plain?: ReadonlySet<string>; referred?: ReadonlySet<string> };
 }
 
 export interface PassageView {
