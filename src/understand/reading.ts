@@ -340,14 +340,24 @@ export function ranksIn(text: string, periods: Period[] = extractPeriods(text)):
 }
 
 export function read(text: string): Reading {
+  const reading = { text, terms: new Set(terms(text)) } as Reading;
+  Object.defineProperties(reading, LAZY_FIELDS);
+  return reading;
+}
+
+/**
+ * Words are read at once (ranking reads only them, for every candidate passage); names, figures,
+ * dates, negations, ranks and plans together on first use of any, which only the passages an
+ * answer or a check reads reach. Then they are plain values (spreads and JSON see them as such).
+ */
+function readRest(r: Reading): void {
+  const { text } = r;
   const periods = extractPeriods(text);
   // "the first six months of 2021" is a period, not a count of six.
   const figures = figuresIn(text).filter(
     (f) => !periods.some((p) => f.index >= p.index && f.index < p.index + p.raw.length),
   );
-  return {
-    text,
-    terms: new Set(terms(text)),
+  const values: Omit<Reading, "text" | "terms"> = {
     names: namesIn(text, periods),
     figures,
     periods,
@@ -355,7 +365,27 @@ export function read(text: string): Reading {
     ranks: ranksIn(text, periods),
     planned: figures.length > 0 ? figures.every((f) => f.planned) : PLAN_RE.test(text),
   };
+  for (const [key, value] of Object.entries(values))
+    Object.defineProperty(r, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+const LAZY_FIELDS: PropertyDescriptorMap = Object.fromEntries(
+  (["names", "figures", "periods", "negations", "ranks", "planned"] as const).map((key) => [
+    key,
+    {
+      enumerable: true,
+      configurable: true,
+      get(this: Reading) {
+        readRest(this);
+        return this[key];
+      },
+      set(this: Reading, value: unknown) {
+        readRest(this);
+        Object.defineProperty(this, key, { value, enumerable: true, writable: true, configurable: true });
+      },
+    },
+  ]),
+);
 
 /**
  * A text's opening word taken for a name ("Rapeseed oil exports…", "Mutual trade…") is a common
