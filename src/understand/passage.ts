@@ -178,11 +178,14 @@ export class PassageReader {
 
   view(passage: { id: string; text: string; section: string; context?: string }): PassageView {
     let v = this.views.get(passage.id);
-    if (!v) {
+    if (v) {
+      // Least recently used goes first: a corpus larger than the limit keeps its asked-about part.
+      this.views.delete(passage.id);
+    } else {
       v = viewPassage(passage.text, passage.section, passage.context);
-      if (this.views.size >= this.limit) this.views.clear();
-      this.views.set(passage.id, v);
+      if (this.views.size >= this.limit) this.views.delete(this.views.keys().next().value as string);
     }
+    this.views.set(passage.id, v);
     return v;
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { contextOf, periodsOf, saysName, speaksOfOther, viewPassage } from "../../src/understand/passage.js";
+import {
+  contextOf,
+  PassageReader,
+  periodsOf,
+  saysName,
+  speaksOfOther,
+  viewPassage,
+} from "../../src/understand/passage.js";
 import { type Name, read } from "../../src/understand/reading.js";
 
 // Real sentences of the books (004, Chapter 6): the passage opens "As a result", its subject two sentences back.
@@ -44,5 +51,18 @@ describe("a sentence read with its heading and the sentences before it", () => {
     // Countries never count: a region's news names its country.
     expect(speaksOfOther(asked, read("Belarus signed a cooperation agreement in May 2021."))).toBe(false);
     expect(saysName(asked.find((n) => n.raw === "Tatarstan") as Name, [same])).toBe(true);
+  });
+});
+
+describe("PassageReader", () => {
+  it("reads a passage once and, when full, lets the least recently used go", () => {
+    const reader = new PassageReader(2);
+    const passage = (id: string) => ({ id, text: TEXT, section: "" });
+    const a = reader.view(passage("a"));
+    const b = reader.view(passage("b"));
+    expect(reader.view(passage("a"))).toBe(a);
+    reader.view(passage("c")); // b was used least recently
+    expect(reader.view(passage("a"))).toBe(a);
+    expect(reader.view(passage("b"))).not.toBe(b);
   });
 });
