@@ -70,13 +70,14 @@ export function saysName(
       ? CAPITALS.get(name.key)
       : undefined;
   const keys = country ? [name.key, country] : [name.key];
+  // Words first: they are read for every sentence, its names only on demand.
   const said = readings.some(
     (r) =>
+      name.tokens.every((t) => r.terms.has(t)) ||
+      (country !== undefined && r.terms.has(country)) ||
       r.names.some(
         (n) => keys.includes(n.key) || n.tokens.some((t) => name.tokens.some((u) => sameName(t, u))),
-      ) ||
-      name.tokens.every((t) => r.terms.has(t)) ||
-      (country !== undefined && r.terms.has(country)),
+      ),
   );
   if (said) return true;
   const initials = acronymLetters(name.raw);
