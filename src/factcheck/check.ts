@@ -70,7 +70,7 @@ export async function checkClaim(
     ...new Map(found.filter((x): x is Chunk => x !== undefined).map((x) => [x.id, x])).values(),
   ];
   // IDF weights for the claim's words and the passages' (what a book figure stands among).
-  const vocabulary = await reader.vocabularyFor([c.statement, ...chunks.map((x) => x.text)].join("\n"));
+  const vocabulary = await reader.vocabularyFor(c.statement, chunks.map((x) => x.text).join("\n"));
   // Words of its subject the corpus never uses, more than one: the claim is about something the books do not cover.
   const unknown = [...c.terms, ...c.names.flatMap((n) => n.tokens)].filter((t) => !vocabulary.has(t));
   if (unknown.length >= settings.maxUnknown) {

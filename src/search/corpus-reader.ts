@@ -39,13 +39,17 @@ export class CorpusReader {
     return new CorpusReader({ termCounts: async () => ({ passages: chunks.length, df }) }, weighting);
   }
 
-  /** What the corpus says of a text's words: which it uses, how rare each is, what a misspelt one means. */
-  async vocabularyFor(text: string): Promise<Vocabulary> {
+  /**
+   * What the corpus says of a text's words: which it uses, how rare each is, what a misspelt one
+   * means. `alongside`: more text whose words need only their weights (passages the corpus holds,
+   * whose words it knows: no search for close spellings, the costly part on a large vocabulary).
+   */
+  async vocabularyFor(text: string, alongside = ""): Promise<Vocabulary> {
     const near = [...text.matchAll(LONG_WORD)]
       .map((m) => term(m[0].toLowerCase()))
       .filter((t): t is string => t !== undefined && correctionDistance(t) > 0)
       .map((t) => ({ term: t, maxEdits: correctionDistance(t) }));
-    const { df, passages } = await this.index.termCounts(terms(text), near);
+    const { df, passages } = await this.index.termCounts([...new Set(terms(`${text}\n${alongside}`))], near);
     const stats = TermStats.fromCounts(df, passages);
     const numberWeight = this.weighting.numberWeight;
     return {
