@@ -171,11 +171,16 @@ export function speaksOfOther(asked: Name[], r: Reading, options: { regions?: bo
   );
 }
 
-/** Reads each passage once; owned by whoever holds the index, so a new build starts afresh. */
+/**
+ * Reads each passage once; owned by whoever holds the index, so a new build starts afresh.
+ * `limit` @default 2,000 views: a question reads ~130 candidates (30 in full), and questions on
+ * different topics share few, so more buys little; a view holds ~9 KB, ~22 KB read in full
+ * (2,000 ≈ 20–45 MB, where 5,000 cost up to 110 MB on a large corpus).
+ */
 export class PassageReader {
   private readonly views = new Map<string, PassageView>();
 
-  constructor(private readonly limit = 5_000) {}
+  constructor(private readonly limit = 2_000) {}
 
   view(passage: { id: string; text: string; section: string; context?: string }): PassageView {
     let v = this.views.get(passage.id);
