@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { FactCheck, Verdict } from "../types.js";
+import { readJsonl } from "./jsonl.js";
 
 export const claimItemSchema = z.object({
   id: z.string(),
@@ -16,25 +16,7 @@ export const claimItemSchema = z.object({
 export type ClaimItem = z.infer<typeof claimItemSchema>;
 
 /** Reads a claims file (one JSON object per line); a bad line is reported with its number. */
-export async function readClaimsFile(path: string): Promise<ClaimItem[]> {
-  const items: ClaimItem[] = [];
-  (await readFile(path, "utf8")).split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new Error(`${path}:${i + 1}: not valid JSON`);
-    }
-    const parsed = claimItemSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`${path}:${i + 1}: ${issue?.path.join(".")}: ${issue?.message}`);
-    }
-    items.push(parsed.data);
-  });
-  return items;
-}
+export const readClaimsFile = (path: string): Promise<ClaimItem[]> => readJsonl(path, claimItemSchema);
 
 export interface ClaimOutcome {
   item: ClaimItem;

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { extractQuantities, type Quantity } from "../text/numbers.js";
 import type { Answer, SearchResult } from "../types.js";
+import { readJsonl } from "./jsonl.js";
 
 export const qaItemSchema = z.object({
   id: z.string(),
@@ -16,26 +16,7 @@ export const qaItemSchema = z.object({
 export type QaItem = z.infer<typeof qaItemSchema>;
 
 /** Reads a QA file (one JSON object per line); a bad line is reported with its number. */
-export async function readQaFile(path: string): Promise<QaItem[]> {
-  const lines = (await readFile(path, "utf8")).split(/\r?\n/);
-  const items: QaItem[] = [];
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new Error(`${path}:${i + 1}: not valid JSON`);
-    }
-    const parsed = qaItemSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`${path}:${i + 1}: ${issue?.path.join(".")}: ${issue?.message}`);
-    }
-    items.push(parsed.data);
-  });
-  return items;
-}
+export const readQaFile = (path: string): Promise<QaItem[]> => readJsonl(path, qaItemSchema);
 
 /** Lower-cased word tokens with punctuation and escapes gone: the common ground of quote and chunk. */
 export function matchTokens(text: string): string[] {

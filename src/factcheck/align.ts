@@ -5,7 +5,7 @@
  * names and subject words may also come from its context ("the region" named earlier).
  */
 import { terms } from "../text/analyze.js";
-import { holdsWord, NEGATION_RE, sameWord, superlativePole } from "../text/lexicon.js";
+import { holdsWord, NEGATION_RE, ordinalWord, sameWord, superlativePole } from "../text/lexicon.js";
 import { agrees, CURRENCIES } from "../text/numbers.js";
 import { clauseBefore } from "../text/sentences.js";
 import { type Period, type PeriodRelation, relate } from "../text/time.js";
@@ -208,20 +208,6 @@ function checkRank(r: Rank, own: Rank[]): ElementCheck {
   const book = b.value > 1 && b.pole && superlativePole(b.raw) ? `${ordinalWord(b.value)}-${b.raw}` : b.raw;
   return { kind: "rank", claim, status: "different", book };
 }
-
-const ORDINALS = [
-  "first",
-  "second",
-  "third",
-  "fourth",
-  "fifth",
-  "sixth",
-  "seventh",
-  "eighth",
-  "ninth",
-  "tenth",
-];
-const ordinalWord = (n: number) => ORDINALS[n - 1] ?? `${n}th`;
 
 /** Terms a negation cue in `text` governs: the content words among the three words right after it. */
 function negatedTerms(text: string): Set<string> {

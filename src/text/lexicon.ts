@@ -61,6 +61,38 @@ export const SUPERLATIVE_RE = new RegExp(`\\b(?:${[...TOP, ...BOTTOM].join("|")}
 export const superlativePole = (word: string): "top" | "bottom" | undefined =>
   TOP.includes(word.toLowerCase()) ? "top" : BOTTOM.includes(word.toLowerCase()) ? "bottom" : undefined;
 
+/** Numbers written as words ("fifteen", "a hundred" is read apart), for counts and figures. */
+export const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+};
+
 /** Ordinal words and forms ("second", "2nd", "II") with their rank. */
 const ORDINAL_WORDS = [
   "first",
@@ -85,6 +117,9 @@ const ORDINAL_WORDS = [
   "twentieth",
 ];
 export const ORDINAL_RE = new RegExp(`\\b(?:${ORDINAL_WORDS.join("|")}|\\d{1,2}(?:st|nd|rd|th))\\b`, "gi");
+/** The ordinal word of a rank ("second" for 2). */
+export const ordinalWord = (n: number): string => ORDINAL_WORDS[n - 1] ?? `${n}th`;
+
 export function ordinalValue(word: string): number | undefined {
   const w = word.toLowerCase();
   const i = ORDINAL_WORDS.indexOf(w);

@@ -3,6 +3,7 @@
  * PDFs, so a claim's "$164 bn" and a book's "USD 164 billion" compare equal, "roughly a third" is
  * 33%, "almost doubled" is a factor of 2. Years are periods (time.ts), never amounts.
  */
+import { WORD_NUMBERS } from "./lexicon.js";
 import { isYear } from "./time.js";
 
 export type Unit =
@@ -37,37 +38,6 @@ export interface Quantity {
   /** Offset of `raw` in the input text. */
   index: number;
 }
-
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-};
 
 /** Fractions read as shares of a whole ("half of the market" = 50%). */
 const FRACTIONS: Record<string, number> = {

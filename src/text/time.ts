@@ -4,6 +4,7 @@
  * seven months of 2018", "6 November 2020", "autumn 2020", "the whole of 2021", "since 2015".
  * Search, answers and fact-check compare periods only through `relate`.
  */
+import { WORD_NUMBERS } from "./lexicon.js";
 
 /** Calendar years the texts speak of; four-digit numbers outside it are amounts. */
 export const YEAR_MIN = 1950;
@@ -46,20 +47,6 @@ const MONTHS = [
 ];
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const YEAR = String.raw`(?:19[5-9]\d|20[0-4]\d)`;
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
 const COUNT = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const ORDINAL_PART: Record<string, number> = {
   first: 1,
@@ -95,7 +82,7 @@ interface Pattern {
 
 const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
 const countOf = (s: string | undefined) =>
-  s === undefined ? undefined : /^\d/.test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()];
+  s === undefined ? undefined : /^\d/.test(s) ? Number(s) : WORD_NUMBERS[s.toLowerCase()];
 const yearOf = (g: Record<string, string | undefined>) => num(g.year);
 
 /** Longest, most specific forms first: a later pattern never re-reads text an earlier one took. */

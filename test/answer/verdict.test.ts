@@ -1,26 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { NOT_FOUND } from "../../src/answer/extractive.js";
 import { answerFromCheck } from "../../src/answer/verdict.js";
-import { judgeClaim } from "../../src/factcheck/check.js";
-import { analyzeClaim, withPassages } from "../../src/factcheck/claim.js";
-import { CorpusReader } from "../../src/search/corpus-reader.js";
-import type { Chunk, FactCheck } from "../../src/types.js";
-import { ALL, CIS_TRADE, STRATEGY_330, STRATEGY_332 } from "../factcheck/passages.js";
+import { CIS_TRADE, checkAgainst, STRATEGY_330, STRATEGY_332 } from "../factcheck/passages.js";
 
-const reader = CorpusReader.fromChunks(ALL);
-const vocabulary = await reader.vocabularyFor("");
-const check = (claim: string, chunks: Chunk[] = ALL): FactCheck => ({
-  claim,
-  ...judgeClaim(
-    withPassages(
-      analyzeClaim(claim),
-      chunks.map((c) => c.text),
-    ),
-    chunks,
-    reader,
-    vocabulary,
-  ),
-});
+const check = checkAgainst;
 
 describe("a yes/no question answered by its check", () => {
   it("'Yes.' leads with the sentence that bears the claim out, cited [1]", () => {

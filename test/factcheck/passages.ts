@@ -1,5 +1,8 @@
 /** Real passages cut from the seed books (whitespace collapsed), as chunks for the verdict and check tests. */
-import type { Chunk } from "../../src/types.js";
+import { judgeClaim } from "../../src/factcheck/check.js";
+import { analyzeClaim, withPassages } from "../../src/factcheck/claim.js";
+import { CorpusReader } from "../../src/search/corpus-reader.js";
+import type { Chunk, FactCheck } from "../../src/types.js";
 
 function chunk(doc: string, n: number, section: string, text: string, context?: string): Chunk {
   return {
@@ -232,3 +235,21 @@ export const KAZAKH_AGRI = chunk(
   "",
   'The meeting focused on the issues of trade in foodstuffs, crop and livestock production, veterinary medicine, breeding and selection, given the fact that "in 2020, trade turnover of agricultural products and food between Belarus and Kazakhstan increased 1.2 times against 2019 and reached $ 307.2 million".',
 );
+
+/** IDF over the first fixture passages, so common names (Belarus, Russia) weigh as little as in the books. */
+const reader = CorpusReader.fromChunks(ALL);
+const vocabulary = await reader.vocabularyFor("");
+
+/** A claim checked against these passages (all of `ALL` unless given), as the engine judges it. */
+export const checkAgainst = (claim: string, chunks: Chunk[] = ALL): FactCheck => ({
+  claim,
+  ...judgeClaim(
+    withPassages(
+      analyzeClaim(claim),
+      chunks.map((c) => c.text),
+    ),
+    chunks,
+    reader,
+    vocabulary,
+  ),
+});
